@@ -1,0 +1,152 @@
+package org.ndio.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.ndio.NdioException;
+import org.ndio.VolumeExistsException;
+
+/** Blobs in a directory of the local file system, through java.nio. */
+public final class LocalStorage implements Storage {
+
+  private final Path root;
+
+  public LocalStorage(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  private Path resolve(String key) {
+    Path p = root.resolve(key).normalize();
+    if (!p.startsWith(root)) {
+      throw new NdioException("key '" + key + "' escapes the store at " + root);
+    }
+    return p;
+  }
+
+  @Override
+  public Optional<byte[]> read(String key) {
+    try {
+      return Optional.of(Files.readAllBytes(resolve(key)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resolve(key) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void write(String key, byte[] bytes) {
+    Path target = resolve(key);
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(target.getParent());
+      Files.write(tmp, bytes);
+      moveAtomically(tmp, target);
+    } catch (IOException e) {
+      deleteQuietly(tmp);
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Renames {@code from} over {@code to} in one step where the file system allows it. */
+  public static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort: a stray temporary file is harmless and named as one
+    }
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return Files.exists(resolve(key));
+  }
+
+  @Override
+  public List<String> list(String dir) {
+    Path d = resolve(dir);
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(d)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + d + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void deleteRoot() {
+    deleteTree(root);
+  }
+
+  /** Deletes a file or a directory tree; no error if it is absent. */
+  public static void deleteTree(Path top) {
+    if (!Files.exists(top)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(top)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + top + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean rootExists() {
+    return Files.exists(root);
+  }
+
+  @Override
+  public String location() {
+    return root.toString();
+  }
+
+  @Override
+  public Storage sibling(String name) {
+    return new LocalStorage(root.resolveSibling(name));
+  }
+
+  @Override
+  public void renameRootTo(Storage target) {
+    Path to = ((LocalStorage) target).root;
+    try {
+      Files.createDirectories(to.getParent());
+      Files.move(root, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      throw new VolumeExistsException(to + " already exists", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot rename " + root + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return location();
+  }
+}

@@ -1,0 +1,400 @@
+package org.ndio.volume;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.ndio.BoxOutOfBoundsException;
+import org.ndio.DataTypeException;
+import org.ndio.InvalidBoxException;
+
+/**
+ * A typed 3D array of voxels held in memory. Elements are stored little-endian in C order with
+ * z slowest and x fastest, the layout numpy gives {@code array[z, y, x]}, so the bytes of a
+ * contiguous volume can go to a codec, a file or a Spark binary column unchanged.
+ *
+ * <p>A volume may be a view of a larger one (see {@link #view}): views share the parent's bytes,
+ * so writes through a view are seen by the parent. Equality and {@link #checksum()} depend only
+ * on the data type, the shape and the values, never on whether the volume is a view.
+ */
+public final class Volume {
+
+  /** Largest byte array the JVM reliably allocates. */
+  public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle DOUBLE =
+      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private final DataType dtype;
+  private final int sx;
+  private final int sy;
+  private final int sz;
+  private final byte[] data;
+  // Element index of voxel (0, 0, 0) in data, and element distances between rows and sections.
+  private final int offset;
+  private final int strideY;
+  private final int strideZ;
+
+  private Volume(DataType dtype, int sx, int sy, int sz, byte[] data, int offset, int strideY,
+      int strideZ) {
+    this.dtype = dtype;
+    this.sx = sx;
+    this.sy = sy;
+    this.sz = sz;
+    this.data = data;
+    this.offset = offset;
+    this.strideY = strideY;
+    this.strideZ = strideZ;
+  }
+
+  /** A zero-filled volume. */
+  public static Volume allocate(DataType dtype, long sx, long sy, long sz) {
+    long bytes = byteSize(dtype, sx, sy, sz);
+    return new Volume(dtype, (int) sx, (int) sy, (int) sz, new byte[(int) bytes], 0, (int) sx,
+        (int) (sx * sy));
+  }
+
+  /** A zero-filled volume the size of {@code box}. */
+  public static Volume allocate(DataType dtype, BoundingBox box) {
+    return allocate(dtype, box.sizeX(), box.sizeY(), box.sizeZ());
+  }
+
+  /**
+   * Wraps little-endian C-order bytes without copying; the array must hold exactly {@code sx *
+   * sy * sz} elements.
+   */
+  public static Volume wrap(DataType dtype, int sx, int sy, int sz, byte[] littleEndian) {
+    long bytes = byteSize(dtype, sx, sy, sz);
+    if (littleEndian.length != bytes) {
+      throw new InvalidBoxException(
+          "a " + dtype.numpyName() + " volume of " + sx + "x" + sy + "x" + sz + " needs " + bytes
+              + " bytes, got " + littleEndian.length);
+    }
+    return new Volume(dtype, sx, sy, sz, littleEndian, 0, sx, sx * sy);
+  }
+
+  /**
+   * Copies {@code sx * sy * sz} elements stored in C order (z slowest) in the given byte order,
+   * starting at {@code from}.
+   */
+  public static Volume fromBytes(DataType dtype, int sx, int sy, int sz, byte[] src, int from,
+      ByteOrder order) {
+    long bytes = byteSize(dtype, sx, sy, sz);
+    checkSource(src, from, bytes);
+    byte[] out = Arrays.copyOfRange(src, from, from + (int) bytes);
+    if (order == ByteOrder.BIG_ENDIAN) {
+      swapInPlace(out, dtype.bytes());
+    }
+    return wrap(dtype, sx, sy, sz, out);
+  }
+
+  /**
+   * Copies elements stored in Fortran order of the numpy array {@code a[z, y, x]}, that is with
+   * z fastest and x slowest, as numpy writes {@code order='F'} arrays and zarr {@code "order":
+   * "F"} chunks.
+   */
+  public static Volume fromFortranBytes(DataType dtype, int sx, int sy, int sz, byte[] src,
+      int from, ByteOrder order) {
+    long bytes = byteSize(dtype, sx, sy, sz);
+    checkSource(src, from, bytes);
+    int b = dtype.bytes();
+    byte[] out = new byte[(int) bytes];
+    int in = from;
+    for (int x = 0; x < sx; x++) {
+      for (int y = 0; y < sy; y++) {
+        for (int z = 0; z < sz; z++) {
+          System.arraycopy(src, in, out, ((z * sy + y) * sx + x) * b, b);
+          in += b;
+        }
+      }
+    }
+    if (order == ByteOrder.BIG_ENDIAN) {
+      swapInPlace(out, b);
+    }
+    return wrap(dtype, sx, sy, sz, out);
+  }
+
+  private static void checkSource(byte[] src, int from, long bytes) {
+    if (from < 0 || from + bytes > src.length) {
+      throw new InvalidBoxException(
+          "source holds " + (src.length - from) + " bytes after offset " + from + ", " + bytes
+              + " needed");
+    }
+  }
+
+  /** Bytes a contiguous volume of this shape needs; rejects shapes that cannot be held. */
+  public static long byteSize(DataType dtype, long sx, long sy, long sz) {
+    if (sx <= 0 || sy <= 0 || sz <= 0) {
+      throw new InvalidBoxException(
+          "volume shape " + sx + "x" + sy + "x" + sz + " must be positive on every axis");
+    }
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(sx, sy), sz),
+          (long) dtype.bytes());
+    } catch (ArithmeticException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    if (bytes > MAX_BYTES) {
+      throw new InvalidBoxException(
+          "a " + dtype.numpyName() + " volume of " + sx + "x" + sy + "x" + sz + " voxels needs "
+              + bytes + " bytes, more than one in-memory volume holds (2 GiB); read a smaller box"
+              + " or use the Spark source, which splits it into cuboids");
+    }
+    return bytes;
+  }
+
+  public DataType dtype() {
+    return dtype;
+  }
+
+  public int sizeX() {
+    return sx;
+  }
+
+  public int sizeY() {
+    return sy;
+  }
+
+  public int sizeZ() {
+    return sz;
+  }
+
+  public long voxels() {
+    return (long) sx * sy * sz;
+  }
+
+  /** The box {@code [0, sx) x [0, sy) x [0, sz)}. */
+  public BoundingBox shape() {
+    return BoundingBox.ofShape(sx, sy, sz);
+  }
+
+  /** A view of the sub-box at {@code (x, y, z)} of size {@code (vx, vy, vz)}; shares data. */
+  public Volume view(int x, int y, int z, int vx, int vy, int vz) {
+    checkInside(x, y, z, vx, vy, vz, "view");
+    return new Volume(dtype, vx, vy, vz, data, offset + index(x, y, z), strideY, strideZ);
+  }
+
+  /** A view of {@code box}, given in this volume's own coordinates. */
+  public Volume view(BoundingBox box) {
+    shape().requireContains(box.atResolution(0), "this " + sx + "x" + sy + "x" + sz + " volume");
+    return view((int) box.x0(), (int) box.y0(), (int) box.z0(), (int) box.sizeX(),
+        (int) box.sizeY(), (int) box.sizeZ());
+  }
+
+  /** Copies all of {@code src} into this volume with its (0, 0, 0) at {@code (x, y, z)}. */
+  public void copyFrom(Volume src, int x, int y, int z) {
+    if (src.dtype != dtype) {
+      throw new DataTypeException(
+          "cannot copy a " + src.dtype.numpyName() + " volume into a " + dtype.numpyName()
+              + " volume");
+    }
+    checkInside(x, y, z, src.sx, src.sy, src.sz, "copy of a " + src.sx + "x" + src.sy + "x"
+        + src.sz + " volume");
+    int b = dtype.bytes();
+    int rowBytes = src.sx * b;
+    for (int k = 0; k < src.sz; k++) {
+      for (int j = 0; j < src.sy; j++) {
+        System.arraycopy(src.data, (src.offset + j * src.strideY + k * src.strideZ) * b, data,
+            (offset + index(x, y + j, z + k)) * b, rowBytes);
+      }
+    }
+  }
+
+  /** A contiguous copy that shares nothing with this volume. */
+  public Volume copy() {
+    Volume out = allocate(dtype, sx, sy, sz);
+    out.copyFrom(this, 0, 0, 0);
+    return out;
+  }
+
+  private boolean isWholeArray() {
+    return offset == 0 && strideY == sx && strideZ == sx * sy
+        && data.length == voxels() * dtype.bytes();
+  }
+
+  /**
+   * The little-endian C-order bytes of this volume. For a volume that owns its whole array this
+   * is that array itself (no copy): changing it changes the volume.
+   */
+  public byte[] array() {
+    return isWholeArray() ? data : copy().data;
+  }
+
+  /** The bytes in C order, in the given byte order, always a fresh array. */
+  public byte[] toBytes(ByteOrder order) {
+    byte[] out = isWholeArray() ? data.clone() : copy().data;
+    if (order == ByteOrder.BIG_ENDIAN) {
+      swapInPlace(out, dtype.bytes());
+    }
+    return out;
+  }
+
+  /** Reverses the byte order of each {@code width}-byte element in place. */
+  public static void swapInPlace(byte[] bytes, int width) {
+    if (width == 1) {
+      return;
+    }
+    for (int i = 0; i + width <= bytes.length; i += width) {
+      for (int a = i, b = i + width - 1; a < b; a++, b--) {
+        byte t = bytes[a];
+        bytes[a] = bytes[b];
+        bytes[b] = t;
+      }
+    }
+  }
+
+  /**
+   * The value at {@code (x, y, z)} as a long: unsigned types are zero-extended (uint64 gives its
+   * raw 64 bits), floats are truncated toward zero.
+   */
+  public long getLong(int x, int y, int z) {
+    return getLongAt(offset + index(x, y, z));
+  }
+
+  /** The value at {@code (x, y, z)} as a double (uint64 read as unsigned). */
+  public double getDouble(int x, int y, int z) {
+    int i = offset + index(x, y, z);
+    return switch (dtype) {
+      case FLOAT32 -> (float) FLOAT.get(data, i * 4);
+      case FLOAT64 -> (double) DOUBLE.get(data, i * 8);
+      case UINT64 -> {
+        long v = (long) LONG.get(data, i * 8);
+        yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+      }
+      default -> getLongAt(i);
+    };
+  }
+
+  /** Stores {@code value} at {@code (x, y, z)}, keeping its low bits for integer types. */
+  public void setLong(int x, int y, int z, long value) {
+    setLongAt(offset + index(x, y, z), value);
+  }
+
+  /** Stores {@code value}, converted to this volume's type as numpy's {@code astype} would. */
+  public void setDouble(int x, int y, int z, double value) {
+    int i = offset + index(x, y, z);
+    switch (dtype) {
+      case FLOAT32 -> FLOAT.set(data, i * 4, (float) value);
+      case FLOAT64 -> DOUBLE.set(data, i * 8, value);
+      default -> setLongAt(i, (long) value);
+    }
+  }
+
+  /** Sets every voxel to {@code value} (see {@link #setDouble}). */
+  public void fill(double value) {
+    for (int z = 0; z < sz; z++) {
+      for (int y = 0; y < sy; y++) {
+        for (int x = 0; x < sx; x++) {
+          setDouble(x, y, z, value);
+        }
+      }
+    }
+  }
+
+  /** Sets every voxel to the low bits of {@code value}. */
+  public void fill(long value) {
+    for (int z = 0; z < sz; z++) {
+      for (int y = 0; y < sy; y++) {
+        for (int x = 0; x < sx; x++) {
+          setLong(x, y, z, value);
+        }
+      }
+    }
+  }
+
+  private long getLongAt(int i) {
+    return switch (dtype) {
+      case UINT8 -> data[i] & 0xffL;
+      case INT8 -> data[i];
+      case UINT16 -> (short) SHORT.get(data, i * 2) & 0xffffL;
+      case INT16 -> (short) SHORT.get(data, i * 2);
+      case UINT32 -> (int) INT.get(data, i * 4) & 0xffffffffL;
+      case INT32 -> (int) INT.get(data, i * 4);
+      case UINT64, INT64 -> (long) LONG.get(data, i * 8);
+      case FLOAT32 -> (long) (float) FLOAT.get(data, i * 4);
+      case FLOAT64 -> (long) (double) DOUBLE.get(data, i * 8);
+    };
+  }
+
+  private void setLongAt(int i, long v) {
+    switch (dtype) {
+      case UINT8, INT8 -> data[i] = (byte) v;
+      case UINT16, INT16 -> SHORT.set(data, i * 2, (short) v);
+      case UINT32, INT32 -> INT.set(data, i * 4, (int) v);
+      case UINT64, INT64 -> LONG.set(data, i * 8, v);
+      case FLOAT32 -> FLOAT.set(data, i * 4, (float) v);
+      case FLOAT64 -> DOUBLE.set(data, i * 8, (double) v);
+    }
+  }
+
+  private int index(int x, int y, int z) {
+    return x + y * strideY + z * strideZ;
+  }
+
+  private void checkInside(int x, int y, int z, int vx, int vy, int vz, String what) {
+    if (x < 0 || y < 0 || z < 0 || vx <= 0 || vy <= 0 || vz <= 0
+        || (long) x + vx > sx || (long) y + vy > sy || (long) z + vz > sz) {
+      throw new BoxOutOfBoundsException(
+          what + " at (" + x + ", " + y + ", " + z + ") of size " + vx + "x" + vy + "x" + vz
+              + " does not fit in this " + sx + "x" + sy + "x" + sz + " volume");
+    }
+  }
+
+  /** CRC-32 (zlib's) of the C-order little-endian bytes: {@code zlib.crc32(a.astype('<...').tobytes())}. */
+  public long checksum() {
+    CRC32 crc = new CRC32();
+    int b = dtype.bytes();
+    if (isWholeArray()) {
+      crc.update(data);
+    } else {
+      for (int z = 0; z < sz; z++) {
+        for (int y = 0; y < sy; y++) {
+          crc.update(data, (offset + y * strideY + z * strideZ) * b, sx * b);
+        }
+      }
+    }
+    return crc.getValue();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Volume v) || v.dtype != dtype || v.sx != sx || v.sy != sy || v.sz != sz) {
+      return false;
+    }
+    int b = dtype.bytes();
+    int row = sx * b;
+    for (int z = 0; z < sz; z++) {
+      for (int y = 0; y < sy; y++) {
+        int a = (offset + y * strideY + z * strideZ) * b;
+        int c = (v.offset + y * v.strideY + z * v.strideZ) * b;
+        if (!Arrays.equals(data, a, a + row, v.data, c, c + row)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(checksum()) * 31 + dtype.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Volume[" + dtype.numpyName() + " " + sx + "x" + sy + "x" + sz + "]";
+  }
+}
