@@ -1,7 +1,7 @@
 package org.ndio.format;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.ndio.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -101,7 +101,7 @@ public abstract class WholeFileWriter implements VolumeWriter {
       }
       committed = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new StorageException("cannot write " + target + ": " + e.getMessage(), e);
     } finally {
       if (!committed) {
         LocalStorage.deleteTree(temp);

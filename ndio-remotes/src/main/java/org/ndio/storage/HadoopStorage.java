@@ -4,7 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import org.ndio.StorageException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class HadoopStorage implements Storage {
     } catch (FileNotFoundException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+      throw new StorageException("cannot read " + p + ": " + e.getMessage(), e);
     }
   }
 
@@ -87,7 +87,7 @@ public final class HadoopStorage implements Storage {
       } catch (IOException ignored) {
         // best effort
       }
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new StorageException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,7 +96,16 @@ public final class HadoopStorage implements Storage {
     try {
       return fs.exists(resolve(key));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new StorageException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      fs.delete(resolve(key), false);
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + resolve(key) + ": " + e.getMessage(), e);
     }
   }
 
@@ -110,7 +119,7 @@ public final class HadoopStorage implements Storage {
       return Arrays.stream(fs.listStatus(d)).map(FileStatus::getPath).map(Path::getName)
           .sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new StorageException(e.getMessage(), e);
     }
   }
 
@@ -119,7 +128,7 @@ public final class HadoopStorage implements Storage {
     try {
       fs.delete(root, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root + ": " + e.getMessage(), e);
+      throw new StorageException("cannot delete " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,7 +137,7 @@ public final class HadoopStorage implements Storage {
     try {
       return fs.exists(root);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new StorageException(e.getMessage(), e);
     }
   }
 
@@ -154,7 +163,7 @@ public final class HadoopStorage implements Storage {
         throw new IOException("rename returned false");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new StorageException(
           "cannot rename " + root + " to " + to + ": " + e.getMessage(), e);
     }
   }

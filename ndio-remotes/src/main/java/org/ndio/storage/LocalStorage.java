@@ -1,7 +1,7 @@
 package org.ndio.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.ndio.StorageException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class LocalStorage implements Storage {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resolve(key) + ": " + e.getMessage(), e);
+      throw new StorageException("cannot read " + resolve(key) + ": " + e.getMessage(), e);
     }
   }
 
@@ -58,7 +58,7 @@ public final class LocalStorage implements Storage {
       moveAtomically(tmp, target);
     } catch (IOException e) {
       deleteQuietly(tmp);
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw new StorageException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -85,6 +85,15 @@ public final class LocalStorage implements Storage {
   }
 
   @Override
+  public void delete(String key) {
+    try {
+      Files.deleteIfExists(resolve(key));
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + resolve(key) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<String> list(String dir) {
     Path d = resolve(dir);
     if (!Files.isDirectory(d)) {
@@ -93,7 +102,7 @@ public final class LocalStorage implements Storage {
     try (Stream<Path> s = Files.list(d)) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + d + ": " + e.getMessage(), e);
+      throw new StorageException("cannot list " + d + ": " + e.getMessage(), e);
     }
   }
 
@@ -112,7 +121,7 @@ public final class LocalStorage implements Storage {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + top + ": " + e.getMessage(), e);
+      throw new StorageException("cannot delete " + top + ": " + e.getMessage(), e);
     }
   }
 
@@ -140,7 +149,7 @@ public final class LocalStorage implements Storage {
     } catch (FileAlreadyExistsException e) {
       throw new VolumeExistsException(to + " already exists", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new StorageException(
           "cannot rename " + root + " to " + to + ": " + e.getMessage(), e);
     }
   }

@@ -20,6 +20,9 @@ public interface Storage {
 
   boolean exists(String key);
 
+  /** Removes one blob; no error if it does not exist. */
+  void delete(String key);
+
   /** Names (not paths) of the entries directly under {@code dir} ({@code ""} for the root). */
   List<String> list(String dir);
 

@@ -1,0 +1,68 @@
+package org.ndio.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ndio.jobs.convert.Convert;
+import org.ndio.store.WriteMode;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Size3;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ndio convert SRC DST}: copies a volume between any two formats. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Copy a volume (or a box of it) from any readable URL to a new volume at any"
+        + " writable URL. The target appears only when the copy is complete.")
+final class ConvertCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "SRC_URL", description = "Volume to read")
+  String source;
+
+  @Parameters(index = "1", paramLabel = "DST_URL", description = "Volume to create")
+  String target;
+
+  @Option(names = "--box", paramLabel = "x0:x1,y0:y1,z0:z1",
+      description = "Copy only this box of the source (default: all of it)")
+  String box;
+
+  @Option(names = "--chunks", paramLabel = "X,Y,Z",
+      description = "Chunk shape of the target (chunked formats; default 128,128,64)")
+  String chunks;
+
+  @Option(names = "--compressor", paramLabel = "NAME",
+      description = "Compressor of the target: none, gzip[:L], zlib[:L], zstd[:L], lz4,"
+          + " blosc[:CNAME[:CLEVEL[:none|byte|bit]]] (default blosc:lz4:5:byte)")
+  String compressor;
+
+  @Option(names = "--overwrite", description = "Replace the target if it exists")
+  boolean overwrite;
+
+  @Option(names = "--quiet", description = "No progress on standard error")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Convert.Options options = new Convert.Options(
+        Optional.ofNullable(box).map(BoundingBox::parse),
+        Optional.ofNullable(chunks).map(Size3::parse),
+        Optional.ofNullable(compressor),
+        overwrite ? WriteMode.OVERWRITE : WriteMode.ERROR_IF_EXISTS);
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    Convert.Progress progress = quiet ? Convert.Progress.NONE
+        : new ProgressLine(err, "convert", start);
+    Convert.Result r = Convert.run(source, target, options, progress);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d blocks, %.2f s"
+            + " (%.1f Mvoxel/s) -> %s%n", source, r.box(), r.voxels(), r.blocks(), seconds,
+        r.voxels() / 1e6 / Math.max(seconds, 1e-9), target);
+    return 0;
+  }
+}

@@ -1,0 +1,67 @@
+package org.ndio.jobs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.volume.BoundingBox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ndio info URL}: the volume's metadata as JSON. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+    description = "Print a volume's metadata as JSON: dtype, shape and chunks (named x, y, z),"
+        + " extent, voxel size, compressor and attributes.")
+final class InfoCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "URL", description = "The volume, e.g. zarr:/data/em")
+  String url;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    try (VolumeReader r = Volumes.open(url)) {
+      spec.commandLine().getOut().println(new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(url, r.info())));
+    }
+    return 0;
+  }
+
+  static Map<String, Object> toJson(String url, VolumeInfo info) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    BoundingBox e = info.extent();
+    m.put("url", url);
+    m.put("dtype", info.dtype().numpyName());
+    m.put("shape", xyz(e.sizeX(), e.sizeY(), e.sizeZ()));
+    m.put("extent", e.toString());
+    m.put("resolution", e.resolution());
+    m.put("chunks", xyz(info.chunks().x(), info.chunks().y(), info.chunks().z()));
+    m.put("voxel_size", info.voxelSize().map(v -> {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("x", v.x());
+      s.put("y", v.y());
+      s.put("z", v.z());
+      s.put("unit", v.unit());
+      return s;
+    }).orElse(null));
+    m.put("compressor", info.compressor());
+    m.put("attributes", info.attributes());
+    return m;
+  }
+
+  private static Map<String, Object> xyz(long x, long y, long z) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("x", x);
+    m.put("y", y);
+    m.put("z", z);
+    return m;
+  }
+}

@@ -1,0 +1,119 @@
+package org.ndio.jobs.convert;
+
+import java.util.Optional;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.VolumeSpec;
+import org.ndio.store.VolumeWriter;
+import org.ndio.store.Volumes;
+import org.ndio.store.WriteMode;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
+
+/**
+ * Copies a box of any readable volume into a new volume of any writable format, in one
+ * process. Work goes in blocks aligned to the target's chunks, so no chunk is written twice and
+ * memory stays bounded by one block however large the volume; the target appears only once
+ * everything is written.
+ */
+public final class Convert {
+
+  /** Aim for blocks of about this many bytes: large enough to keep the codecs busy. */
+  static final long BLOCK_BYTES = 64L << 20;
+
+  /**
+   * What to copy and how to store it.
+   *
+   * @param box the part of the source to copy (its whole extent if empty); the target's origin
+   *     is the box's lowest corner
+   * @param chunks chunk shape of the target (the format's default if empty)
+   * @param compressor compressor spec of the target (the format's default if empty)
+   */
+  public record Options(Optional<BoundingBox> box, Optional<Size3> chunks,
+      Optional<String> compressor, WriteMode mode) {
+
+    public static Options defaults() {
+      return new Options(Optional.empty(), Optional.empty(), Optional.empty(),
+          WriteMode.ERROR_IF_EXISTS);
+    }
+  }
+
+  /** Reports progress after each block. */
+  public interface Progress {
+    void block(long doneVoxels, long totalVoxels);
+
+    Progress NONE = (d, t) -> {};
+  }
+
+  /** What was copied. */
+  public record Result(VolumeInfo target, BoundingBox box, long voxels, long blocks) {}
+
+  private Convert() {}
+
+  public static Result run(String source, String target, Options options, Progress progress) {
+    try (VolumeReader in = Volumes.open(source)) {
+      VolumeInfo info = in.info();
+      BoundingBox box = options.box().orElse(info.extent());
+      info.extent().requireContains(box, source);
+      VolumeSpec spec = VolumeSpec.of(info.dtype(), new Size3(box.sizeX(), box.sizeY(),
+              box.sizeZ()))
+          .withChunks(options.chunks().orElse(null))
+          .withCompressor(options.compressor().orElse(null))
+          .withVoxelSize(info.voxelSize().orElse(null));
+      try (VolumeWriter out = Volumes.create(target, spec, options.mode())) {
+        Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes());
+        long done = 0;
+        long blocks = 0;
+        for (long z = box.z0(); z < box.z1(); z += block.z()) {
+          for (long y = box.y0(); y < box.y1(); y += block.y()) {
+            for (long x = box.x0(); x < box.x1(); x += block.x()) {
+              BoundingBox b = new BoundingBox(x, Math.min(box.x1(), x + block.x()), y,
+                  Math.min(box.y1(), y + block.y()), z, Math.min(box.z1(), z + block.z()),
+                  box.resolution());
+              Volume v = in.read(b);
+              out.write(x - box.x0(), y - box.y0(), z - box.z0(), v);
+              done += b.voxels();
+              blocks++;
+              progress.block(done, box.voxels());
+            }
+          }
+        }
+        out.commit();
+        return new Result(out.info(), box, done, blocks);
+      }
+    }
+  }
+
+  /**
+   * A whole number of target chunks per axis, about {@link #BLOCK_BYTES} in size, never larger
+   * than the box, growing x first (rows are contiguous in every format).
+   */
+  static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel) {
+    long[] size = {Math.min(chunks.x(), box.sizeX()), Math.min(chunks.y(), box.sizeY()),
+        Math.min(chunks.z(), box.sizeZ())};
+    long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
+    long[] unit = size.clone();
+    // A single chunk above the budget (whole-file formats report the whole volume as one
+    // chunk) is cut down to sections: such formats accept writes of any shape.
+    while (size[0] * size[1] * size[2] * bytesPerVoxel > BLOCK_BYTES && size[2] > 1) {
+      size[2] = Math.max(1, size[2] / 2);
+      unit[2] = size[2];
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (int a = 0; a < 3; a++) {
+        long next = Math.min(limit[a], size[a] + unit[a]);
+        if (next > size[a]) {
+          long bytes = bytesPerVoxel * next * size[(a + 1) % 3] * size[(a + 2) % 3];
+          if (bytes <= BLOCK_BYTES) {
+            size[a] = next;
+            grew = true;
+          }
+        }
+      }
+    }
+    return new Size3(size[0], size[1], size[2]);
+  }
+}

@@ -1,0 +1,119 @@
+package org.ndio.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.testing.TestVolumes;
+import org.ndio.volume.DataType;
+import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
+
+class NdioCliTest {
+
+  @TempDir
+  Path dir;
+
+  /** Exit status, standard output and standard error of one run. */
+  record Run(int status, String out, String err) {
+    boolean hasStackTrace() {
+      return err.contains("\tat ") || err.contains("Exception:") && err.contains("\n\tat");
+    }
+  }
+
+  static Run ndio(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Ndio.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"info", "convert", "demo"})
+  void everySubcommandHasHelp(String command) {
+    Run r = ndio(command, "--help");
+    assertEquals(0, r.status());
+    assertTrue(r.out().startsWith("Usage: ndio " + command), r.out());
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    assertEquals(2, ndio("convert", "zarr:/a").status());
+    assertEquals(2, ndio("frobnicate").status());
+  }
+
+  @Test
+  void errorsAreOneLineNamingTheCauseWithoutStackTrace() {
+    Run unknown = ndio("info", "ftp2:/x");
+    assertEquals(1, unknown.status());
+    assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+    assertTrue(unknown.err().startsWith("ndio: error: unknown scheme 'ftp2:'"), unknown.err());
+
+    Path missing = dir.resolve("nothing-here");
+    Run m = ndio("info", "zarr:" + missing);
+    assertEquals(1, m.status());
+    assertTrue(m.err().contains(missing.toString()) && !m.hasStackTrace(), m.err());
+
+    Run verbose = ndio("info", "zarr:" + missing, "--verbose");
+    assertEquals(1, verbose.status());
+    assertTrue(verbose.hasStackTrace(), verbose.err());
+  }
+
+  @Test
+  void aBoxOutsideTheVolumeFailsAndWritesNothing() {
+    TestVolumes.write("zarr:" + dir.resolve("src"), TestVolumes.random(DataType.UINT8, 20, 20, 5,
+        1), new Size3(8, 8, 8), "none");
+    Run r = ndio("convert", "zarr:" + dir.resolve("src"), "zarr:" + dir.resolve("dst"),
+        "--box", "0:10,0:10,0:6");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("0:10,0:10,0:6") && r.err().contains("outside"), r.err());
+    assertFalse(Files.exists(dir.resolve("dst")));
+    Run inverted = ndio("convert", "zarr:" + dir.resolve("src"), "zarr:" + dir.resolve("dst"),
+        "--box", "0:10,9:3,0:1");
+    assertEquals(1, inverted.status());
+    assertTrue(inverted.err().contains("inverted y range 9:3"), inverted.err());
+  }
+
+  @Test
+  void aCorruptChunkFailsTheCopyAndLeavesNoTarget() throws Exception {
+    Path src = dir.resolve("src");
+    TestVolumes.write("zarr:" + src, TestVolumes.random(DataType.UINT16, 20, 20, 5, 2),
+        new Size3(8, 8, 8), "none");
+    Files.write(src.resolve("0.1.1"), new byte[] {9, 9, 9});
+    Run r = ndio("convert", "zarr:" + src, "zarr:" + dir.resolve("dst"), "--quiet");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("chunk 0.1.1") && !r.hasStackTrace(), r.err());
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(1, s.count(), "only the source is left");
+    }
+  }
+
+  @Test
+  void convertCopiesABoxAndInfoDescribesIt() {
+    Volume v = TestVolumes.random(DataType.UINT32, 40, 30, 10, 3);
+    TestVolumes.write("zarr:" + dir.resolve("src"), v, new Size3(16, 16, 4), "none");
+    Run r = ndio("convert", "zarr:" + dir.resolve("src"), "zarr:" + dir.resolve("dst"),
+        "--box", "5:35,10:30,2:9", "--chunks", "7,7,7", "--compressor", "none", "--quiet");
+    assertEquals(0, r.status(), r.err());
+    try (VolumeReader out = Volumes.open("zarr:" + dir.resolve("dst"))) {
+      assertEquals(v.view(5, 10, 2, 30, 20, 7), out.readAll());
+      assertEquals(new Size3(7, 7, 7), out.info().chunks());
+    }
+    Run info = ndio("info", "zarr:" + dir.resolve("dst"));
+    assertEquals(0, info.status());
+    assertTrue(info.out().contains("\"dtype\" : \"uint32\""), info.out());
+    assertTrue(info.out().replaceAll("\\s", "").contains("\"shape\":{\"x\":30,\"y\":20,\"z\":7}"),
+        info.out());
+  }
+}

@@ -1,0 +1,242 @@
+package org.ndio.format.zarr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.ndio.CorruptDataException;
+import org.ndio.NdioException;
+import org.ndio.UnsupportedFeatureException;
+import org.ndio.storage.Storage;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
+import org.ndio.volume.VoxelSize;
+
+/**
+ * A Zarr v2 array on a {@link Storage}: reads boxes by decoding the chunks they touch, and
+ * reads and writes whole chunks for writers and Spark tasks.
+ *
+ * <p>Voxel size lives in {@code .zattrs} as {@code "resolution": [z, y, x]} (the funlib/daisy
+ * convention in connectomics) with {@code "units"}; {@code "_ARRAY_DIMENSIONS": ["z", "y",
+ * "x"]} names the axes for xarray and neuroglancer.
+ */
+public class ZarrArray implements VolumeReader {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Storage storage;
+  private final ZarrMetadata meta;
+  private final Map<String, Object> attributes;
+  private final String name;
+
+  ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes, String name) {
+    this.storage = storage;
+    this.meta = meta;
+    this.attributes = attributes;
+    this.name = name;
+  }
+
+  /** Opens the array at the root of {@code storage}; {@code name} is its URL, for messages. */
+  public static ZarrArray open(Storage storage, String name) {
+    byte[] zarray = storage.read(".zarray").orElseThrow(() -> ZarrFormat.notAnArray(storage, name));
+    ZarrMetadata meta = ZarrMetadata.parse(zarray, name);
+    return new ZarrArray(storage, meta, readAttributes(storage, name), name);
+  }
+
+  static Map<String, Object> readAttributes(Storage storage, String name) {
+    Optional<byte[]> bytes = storage.read(".zattrs");
+    if (bytes.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      JsonNode n = JSON.readTree(bytes.get());
+      if (n == null || !n.isObject()) {
+        throw new CorruptDataException(name + ": .zattrs is not a JSON object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = JSON.convertValue(n, LinkedHashMap.class);
+      return m;
+    } catch (IOException e) {
+      throw new CorruptDataException(name + ": .zattrs is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public ZarrMetadata metadata() {
+    return meta;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  @Override
+  public VolumeInfo info() {
+    return new VolumeInfo(meta.dtype(), BoundingBox.ofShape(meta.shape().x(), meta.shape().y(),
+        meta.shape().z()), meta.chunks(), voxelSize(attributes), meta.compressor().toString(),
+        attributes);
+  }
+
+  static Optional<VoxelSize> voxelSize(Map<String, Object> attributes) {
+    if (attributes.get("resolution") instanceof List<?> r && r.size() == 3
+        && r.stream().allMatch(Number.class::isInstance)) {
+      String unit = attributes.get("units") instanceof List<?> u && !u.isEmpty()
+          ? String.valueOf(u.get(u.size() - 1)) : "nanometer";
+      try {
+        return Optional.of(new VoxelSize(((Number) r.get(2)).doubleValue(),
+            ((Number) r.get(1)).doubleValue(), ((Number) r.get(0)).doubleValue(), unit));
+      } catch (NdioException e) {
+        return Optional.empty(); // a zero or negative resolution is not a voxel size; ignore it
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Attributes ndio writes beside its own: axis names and the voxel size. */
+  static Map<String, Object> standardAttributes(Optional<VoxelSize> voxelSize) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("_ARRAY_DIMENSIONS", List.of("z", "y", "x"));
+    voxelSize.ifPresent(v -> {
+      a.put("resolution", List.of(v.z(), v.y(), v.x()));
+      a.put("units", List.of(v.unit(), v.unit(), v.unit()));
+    });
+    return a;
+  }
+
+  /** The key of chunk {@code (gx, gy, gz)} in the chunk grid. */
+  public String chunkKey(long gx, long gy, long gz) {
+    String s = meta.separator();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < meta.ndim() - 3; i++) {
+      b.append('0').append(s);
+    }
+    if (meta.ndim() >= 3) {
+      b.append(gz).append(s);
+    }
+    return b.append(gy).append(s).append(gx).toString();
+  }
+
+  /** The box chunk {@code (gx, gy, gz)} covers, clipped to the array. */
+  public BoundingBox chunkBox(long gx, long gy, long gz) {
+    Size3 c = meta.chunks();
+    Size3 s = meta.shape();
+    return new BoundingBox(gx * c.x(), Math.min(s.x(), (gx + 1) * c.x()), gy * c.y(),
+        Math.min(s.y(), (gy + 1) * c.y()), gz * c.z(), Math.min(s.z(), (gz + 1) * c.z()));
+  }
+
+  /**
+   * The full-size contents of a chunk (edge chunks include their padding), the fill value where
+   * the chunk was never written.
+   */
+  public Volume readChunk(long gx, long gy, long gz) {
+    Size3 c = meta.chunks();
+    String key = chunkKey(gx, gy, gz);
+    Optional<byte[]> stored = storage.read(key);
+    if (stored.isEmpty()) {
+      Volume v = Volume.allocate(meta.dtype(), c.x(), c.y(), c.z());
+      if (meta.fillValue() != 0) {
+        v.fill(meta.fillValue());
+      }
+      return v;
+    }
+    byte[] raw;
+    try {
+      raw = meta.compressor().decode(stored.get(), meta.chunkBytes());
+    } catch (CorruptDataException e) {
+      throw new CorruptDataException(name + ": chunk " + key + ": " + e.getMessage(), e);
+    }
+    if (raw.length != meta.chunkBytes()) {
+      throw new CorruptDataException(name + ": chunk " + key + " holds " + raw.length
+          + " bytes once decoded, " + meta.chunkBytes() + " expected");
+    }
+    int cx = (int) c.x(), cy = (int) c.y(), cz = (int) c.z();
+    if (meta.fortranOrder()) {
+      return Volume.fromFortranBytes(meta.dtype(), cx, cy, cz, raw, 0, meta.order());
+    }
+    if (meta.order() == ByteOrder.BIG_ENDIAN && meta.dtype().bytes() > 1) {
+      Volume.swapInPlace(raw, meta.dtype().bytes());
+    }
+    return Volume.wrap(meta.dtype(), cx, cy, cz, raw);
+  }
+
+  /**
+   * Stores a full-size chunk atomically. A chunk equal to the fill value everywhere is removed
+   * instead, as zarr-python does, so sparse label volumes stay small.
+   */
+  public void writeChunk(long gx, long gy, long gz, Volume chunk) {
+    String key = chunkKey(gx, gy, gz);
+    if (isAllFill(chunk)) {
+      storage.delete(key);
+      return;
+    }
+    if (meta.fortranOrder()) {
+      throw new UnsupportedFeatureException(
+          name + ": writing Fortran-order zarr arrays is not supported");
+    }
+    byte[] raw = meta.order() == ByteOrder.BIG_ENDIAN
+        ? chunk.toBytes(meta.order()) : chunk.array();
+    storage.write(key, meta.compressor().encode(raw, meta.dtype().bytes()));
+  }
+
+  private boolean isAllFill(Volume chunk) {
+    double fill = meta.fillValue();
+    for (int z = 0; z < chunk.sizeZ(); z++) {
+      for (int y = 0; y < chunk.sizeY(); y++) {
+        for (int x = 0; x < chunk.sizeX(); x++) {
+          double v = chunk.getDouble(x, y, z);
+          if (v != fill && !(Double.isNaN(v) && Double.isNaN(fill))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Chunk grid indices {gx, gy, gz} of every chunk {@code box} touches, z slowest. */
+  public List<long[]> chunksTouching(BoundingBox box) {
+    Size3 c = meta.chunks();
+    List<long[]> out = new ArrayList<>();
+    for (long gz = box.z0() / c.z(); gz * c.z() < box.z1(); gz++) {
+      for (long gy = box.y0() / c.y(); gy * c.y() < box.y1(); gy++) {
+        for (long gx = box.x0() / c.x(); gx * c.x() < box.x1(); gx++) {
+          out.add(new long[] {gx, gy, gz});
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Volume read(BoundingBox box) {
+    info().extent().requireContains(box, name);
+    Volume out = Volume.allocate(meta.dtype(), box);
+    List<long[]> chunks = chunksTouching(box);
+    // Chunks decode independently into disjoint parts of the result: do them in parallel.
+    IntStream.range(0, chunks.size()).parallel().forEach(i -> {
+      long[] g = chunks.get(i);
+      BoundingBox cb = chunkBox(g[0], g[1], g[2]);
+      BoundingBox part = cb.intersect(box).orElseThrow();
+      Volume chunk = readChunk(g[0], g[1], g[2]);
+      Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
+          (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
+          (int) part.sizeZ());
+      out.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
+          (int) (part.z0() - box.z0()));
+    });
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,72 @@
+package org.ndio.format.zarr;
+
+import org.ndio.VolumeNotFoundException;
+import org.ndio.codec.Codec;
+import org.ndio.codec.Codecs;
+import org.ndio.storage.Storage;
+import org.ndio.storage.Storages;
+import org.ndio.store.VolumeFormat;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.VolumeSpec;
+import org.ndio.store.VolumeUrl;
+import org.ndio.store.VolumeWriter;
+import org.ndio.store.WriteMode;
+import org.ndio.volume.Size3;
+
+/**
+ * {@code zarr:PATH}: a Zarr v2 array, ndio's local chunked store, on a local path or any
+ * Hadoop file system ({@code zarr:hdfs://nn/path}, {@code zarr:s3a://bucket/path}).
+ */
+public final class ZarrFormat implements VolumeFormat {
+
+  /**
+   * Chunk shape of new arrays when none is given: 1 MiB of uint8 (8 MiB of uint64 labels),
+   * thinner in z because EM sections are thicker than their pixels are wide.
+   */
+  public static final Size3 DEFAULT_CHUNKS = new Size3(128, 128, 64);
+
+  /** zarr-python's default compressor. */
+  public static final String DEFAULT_COMPRESSOR = "blosc:lz4:5:byte";
+
+  @Override
+  public String scheme() {
+    return "zarr";
+  }
+
+  @Override
+  public String usage() {
+    return "zarr:PATH        Zarr v2 array (local path, file:, hdfs:, s3a: URI)";
+  }
+
+  @Override
+  public VolumeReader open(VolumeUrl url) {
+    return ZarrArray.open(Storages.at(url.location()), url.toString());
+  }
+
+  @Override
+  public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
+    Storage storage = Storages.at(url.location());
+    Size3 s = spec.shape();
+    Size3 c = spec.chunks().orElse(DEFAULT_CHUNKS);
+    // Chunks larger than the volume only waste padding.
+    Size3 chunks = new Size3(Math.min(c.x(), s.x()), Math.min(c.y(), s.y()),
+        Math.min(c.z(), s.z()));
+    Codec codec = Codecs.parse(spec.compressor().orElse(DEFAULT_COMPRESSOR));
+    ZarrMetadata meta = ZarrMetadata.forNew(s, chunks, spec.dtype(), codec);
+    return new ZarrWriter(storage, meta, spec, mode, url.toString());
+  }
+
+  static VolumeNotFoundException notAnArray(Storage storage, String name) {
+    if (!storage.rootExists()) {
+      return new VolumeNotFoundException(name + ": no such file or directory");
+    }
+    if (storage.exists(".zgroup")) {
+      var arrays = storage.list("").stream()
+          .filter(n -> storage.exists(n + "/.zarray")).toList();
+      return new VolumeNotFoundException(name + " is a zarr group, not an array"
+          + (arrays.isEmpty() ? " (it holds no arrays)"
+              : "; name one of its arrays: " + String.join(", ", arrays)));
+    }
+    return new VolumeNotFoundException(name + " has no .zarray: not a Zarr v2 array");
+  }
+}
