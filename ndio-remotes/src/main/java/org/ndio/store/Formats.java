@@ -1,12 +1,16 @@
 package org.ndio.store;
 
 import java.util.List;
+import org.ndio.format.nifti.NiftiFormat;
+import org.ndio.format.npy.NpyFormat;
+import org.ndio.format.npy.NpzFormat;
 import org.ndio.format.zarr.ZarrFormat;
 
 /** Every scheme ndio knows, in the order help texts list them. */
 final class Formats {
 
-  private static final List<VolumeFormat> ALL = List.of(new ZarrFormat());
+  private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new NpyFormat(), new NpzFormat(),
+      new NiftiFormat());
 
   private Formats() {}
 
