@@ -1,5 +1,8 @@
 package org.ndio.store;
 
+import org.ndio.UnsupportedFeatureException;
+import org.ndio.VolumeNotFoundException;
+
 /** One URL scheme: opens its volumes for reading and creates them for writing. */
 public interface VolumeFormat {
 
@@ -11,5 +14,23 @@ public interface VolumeFormat {
 
   VolumeReader open(VolumeUrl url);
 
+  /** Whether the URL names an existing volume. */
+  default boolean exists(VolumeUrl url) {
+    try (VolumeReader r = open(url)) {
+      return true;
+    } catch (VolumeNotFoundException e) {
+      return false;
+    }
+  }
+
   VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode);
+
+  /**
+   * Begins a write by many tasks at once (see {@link ParallelWrite}); only chunked stores can.
+   * With {@link WriteMode#APPEND} the spec's data type must match the existing volume's.
+   */
+  default ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
+    throw new UnsupportedFeatureException(url + ": " + scheme() + " volumes are written by one"
+        + " process only; write a zarr: array in parallel, then convert it");
+  }
 }

@@ -1,5 +1,6 @@
 package org.ndio.format.zarr;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -53,12 +54,12 @@ public class ZarrArray implements VolumeReader {
   }
 
   static Map<String, Object> readAttributes(Storage storage, String name) {
-    Optional<byte[]> bytes = storage.read(".zattrs");
-    if (bytes.isEmpty()) {
-      return Map.of();
-    }
+    return storage.read(".zattrs").map(b -> parseAttributes(b, name)).orElse(Map.of());
+  }
+
+  static Map<String, Object> parseAttributes(byte[] bytes, String name) {
     try {
-      JsonNode n = JSON.readTree(bytes.get());
+      JsonNode n = JSON.readTree(bytes);
       if (n == null || !n.isObject()) {
         throw new CorruptDataException(name + ": .zattrs is not a JSON object");
       }
@@ -67,6 +68,14 @@ public class ZarrArray implements VolumeReader {
       return m;
     } catch (IOException e) {
       throw new CorruptDataException(name + ": .zattrs is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] toJson(Map<String, Object> attributes) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(attributes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("attributes are not JSON: " + e.getMessage(), e);
     }
   }
 
@@ -141,11 +150,7 @@ public class ZarrArray implements VolumeReader {
     String key = chunkKey(gx, gy, gz);
     Optional<byte[]> stored = storage.read(key);
     if (stored.isEmpty()) {
-      Volume v = Volume.allocate(meta.dtype(), c.x(), c.y(), c.z());
-      if (meta.fillValue() != 0) {
-        v.fill(meta.fillValue());
-      }
-      return v;
+      return emptyChunk();
     }
     byte[] raw;
     try {
@@ -165,6 +170,16 @@ public class ZarrArray implements VolumeReader {
       Volume.swapInPlace(raw, meta.dtype().bytes());
     }
     return Volume.wrap(meta.dtype(), cx, cy, cz, raw);
+  }
+
+  /** A full-size chunk holding only the fill value. */
+  Volume emptyChunk() {
+    Size3 c = meta.chunks();
+    Volume v = Volume.allocate(meta.dtype(), c.x(), c.y(), c.z());
+    if (meta.fillValue() != 0) {
+      v.fill(meta.fillValue());
+    }
+    return v;
   }
 
   /**

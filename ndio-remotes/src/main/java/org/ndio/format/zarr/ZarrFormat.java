@@ -5,6 +5,7 @@ import org.ndio.codec.Codec;
 import org.ndio.codec.Codecs;
 import org.ndio.storage.Storage;
 import org.ndio.storage.Storages;
+import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -45,7 +46,19 @@ public final class ZarrFormat implements VolumeFormat {
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
+    return new ZarrWriter(begin(url, spec, mode));
+  }
+
+  @Override
+  public ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
+    return begin(url, spec, mode);
+  }
+
+  private static ZarrWrite begin(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
     Storage storage = Storages.at(url.location());
+    if (mode == WriteMode.APPEND) {
+      return ZarrWrite.append(url.toString(), storage, spec.dtype());
+    }
     Size3 s = spec.shape();
     Size3 c = spec.chunks().orElse(DEFAULT_CHUNKS);
     // Chunks larger than the volume only waste padding.
@@ -53,7 +66,7 @@ public final class ZarrFormat implements VolumeFormat {
         Math.min(c.z(), s.z()));
     Codec codec = Codecs.parse(spec.compressor().orElse(DEFAULT_COMPRESSOR));
     ZarrMetadata meta = ZarrMetadata.forNew(s, chunks, spec.dtype(), codec);
-    return new ZarrWriter(storage, meta, spec, mode, url.toString());
+    return ZarrWrite.create(url.toString(), storage, meta, spec, mode);
   }
 
   static VolumeNotFoundException notAnArray(Storage storage, String name) {

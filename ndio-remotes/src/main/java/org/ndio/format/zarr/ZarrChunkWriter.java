@@ -1,0 +1,44 @@
+package org.ndio.format.zarr;
+
+import java.util.List;
+import org.ndio.DataTypeException;
+import org.ndio.store.ParallelWrite;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Volume;
+
+/**
+ * Writes boxes into a Zarr array chunk by chunk. A chunk the box covers entirely is encoded
+ * straight from the data; a chunk it covers in part is read, patched and rewritten, which is
+ * safe because a parallel write gives each chunk to one task.
+ */
+final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
+
+  private final ZarrArray array;
+  private final String target;
+
+  ZarrChunkWriter(ZarrArray array, String target) {
+    this.array = array;
+    this.target = target;
+  }
+
+  @Override
+  public void write(long x, long y, long z, Volume data) {
+    BoundingBox box = BoundingBox.at(x, y, z, data.sizeX(), data.sizeY(), data.sizeZ());
+    array.info().extent().requireContains(box, target);
+    ZarrMetadata m = array.metadata();
+    if (data.dtype() != m.dtype()) {
+      throw new DataTypeException("cannot write " + data.dtype().numpyName() + " voxels into the "
+          + m.dtype().numpyName() + " array " + target);
+    }
+    List<long[]> chunks = array.chunksTouching(box);
+    chunks.parallelStream().forEach(g -> {
+      BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
+      BoundingBox part = cb.intersect(box).orElseThrow();
+      Volume chunk = part.equals(cb) ? array.emptyChunk() : array.readChunk(g[0], g[1], g[2]);
+      chunk.copyFrom(data.view((int) (part.x0() - x), (int) (part.y0() - y),
+          (int) (part.z0() - z), (int) part.sizeX(), (int) part.sizeY(), (int) part.sizeZ()),
+          (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()), (int) (part.z0() - cb.z0()));
+      array.writeChunk(g[0], g[1], g[2], chunk);
+    });
+  }
+}

@@ -1,0 +1,126 @@
+package org.ndio.format.zarr;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.ndio.DataTypeException;
+import org.ndio.VolumeExistsException;
+import org.ndio.storage.Storage;
+import org.ndio.storage.Storages;
+import org.ndio.store.ParallelWrite;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeSpec;
+import org.ndio.store.WriteMode;
+import org.ndio.volume.DataType;
+
+/**
+ * A write of a Zarr array by one or many processes. A new array (error-if-exists or
+ * overwrite) is built in a hidden sibling directory and renamed into place at {@link
+ * #commit()}, so the target is the old array or the complete new one, never a mix; an append
+ * writes chunks straight into the existing array. Only strings travel to tasks: each side opens
+ * its own storage from the locations.
+ */
+final class ZarrWrite implements ParallelWrite {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final String target;
+  private final String writeTo;
+  private final boolean fresh;
+  private final WriteMode mode;
+  private final byte[] zarray;
+  private final byte[] zattrs;
+
+  private ZarrWrite(String name, String target, String writeTo, boolean fresh, WriteMode mode,
+      byte[] zarray, byte[] zattrs) {
+    this.name = name;
+    this.target = target;
+    this.writeTo = writeTo;
+    this.fresh = fresh;
+    this.mode = mode;
+    this.zarray = zarray;
+    this.zattrs = zattrs;
+  }
+
+  /** An append into the existing array at {@code target}, which must hold {@code dtype}. */
+  static ZarrWrite append(String name, Storage target, DataType dtype) {
+    ZarrArray existing = ZarrArray.open(target, name);
+    if (existing.metadata().dtype() != dtype) {
+      throw new DataTypeException(name + ": cannot append " + dtype.numpyName()
+          + " voxels to a " + existing.metadata().dtype().numpyName() + " array");
+    }
+    return new ZarrWrite(name, target.location(), target.location(), false, WriteMode.APPEND,
+        existing.metadata().toJson(), null);
+  }
+
+  /** Creates the hidden array of a new target (error-if-exists or overwrite). */
+  static ZarrWrite create(String name, Storage target, ZarrMetadata meta, VolumeSpec spec,
+      WriteMode mode) {
+    checkTarget(target, mode);
+    Storage temp = target.sibling("." + leaf(target) + ".ndio-tmp-" + UUID.randomUUID());
+    Map<String, Object> attrs = new LinkedHashMap<>(ZarrArray.standardAttributes(spec.voxelSize()));
+    attrs.putAll(spec.attributes());
+    byte[] zattrs = ZarrArray.toJson(attrs);
+    byte[] zarray = meta.toJson();
+    temp.write(".zarray", zarray);
+    temp.write(".zattrs", zattrs);
+    return new ZarrWrite(name, target.location(), temp.location(), true, mode, zarray, zattrs);
+  }
+
+  private static void checkTarget(Storage target, WriteMode mode) {
+    if (mode == WriteMode.ERROR_IF_EXISTS && target.rootExists()) {
+      throw new VolumeExistsException(target.location()
+          + " already exists (pass --overwrite / WriteMode.OVERWRITE to replace it)");
+    }
+  }
+
+  private static String leaf(Storage s) {
+    String loc = s.location();
+    String trimmed = loc.endsWith("/") ? loc.substring(0, loc.length() - 1) : loc;
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+  }
+
+  /** The array being written (the hidden one for a new target). */
+  ZarrArray array() {
+    Storage s = Storages.at(writeTo);
+    Map<String, Object> attrs = zattrs == null ? ZarrArray.readAttributes(s, name)
+        : ZarrArray.parseAttributes(zattrs, name);
+    return new ZarrArray(s, ZarrMetadata.parse(zarray, name), attrs, name);
+  }
+
+  @Override
+  public VolumeInfo info() {
+    return array().info();
+  }
+
+  @Override
+  public ChunkWriter writer() {
+    return new ZarrChunkWriter(array(), target);
+  }
+
+  @Override
+  public void commit() {
+    if (!fresh) {
+      return;
+    }
+    Storage t = Storages.at(target);
+    Storage temp = Storages.at(writeTo);
+    checkTarget(t, mode);
+    if (t.rootExists()) {
+      Storage old = t.sibling("." + leaf(t) + ".ndio-old-" + UUID.randomUUID());
+      t.renameRootTo(old);
+      temp.renameRootTo(t);
+      old.deleteRoot();
+    } else {
+      temp.renameRootTo(t);
+    }
+  }
+
+  @Override
+  public void abort() {
+    if (fresh) {
+      Storages.at(writeTo).deleteRoot();
+    }
+  }
+}
