@@ -31,18 +31,18 @@ final class ImageJMetadata {
   }
 
   /**
-   * The voxel size of an ImageJ page: needs a unit other than {@code pixel} and an XResolution;
-   * y falls back to x and z to 1 unit, as in ImageJ's own calibration.
+   * The voxel size of an ImageJ page from its pixel width and height (the reciprocals of
+   * XResolution and YResolution): needs a unit other than {@code pixel} and a width; the height
+   * falls back to the width and z to 1 unit, as in ImageJ's own calibration.
    */
-  static Optional<VoxelSize> voxelSize(Map<String, String> imagej, Optional<Double> xResolution,
-      Optional<Double> yResolution) {
+  static Optional<VoxelSize> voxelSize(Map<String, String> imagej, Optional<Double> width,
+      Optional<Double> height) {
     String unit = imagej.get("unit");
-    if (unit == null || unit.isBlank() || unit.equalsIgnoreCase("pixel")
-        || xResolution.isEmpty()) {
+    if (unit == null || unit.isBlank() || unit.equalsIgnoreCase("pixel") || width.isEmpty()) {
       return Optional.empty();
     }
-    double x = 1 / xResolution.get();
-    double y = 1 / yResolution.orElse(xResolution.get());
+    double x = width.get();
+    double y = height.orElse(x);
     double z = 1;
     try {
       z = Double.parseDouble(imagej.getOrDefault("spacing", "1"));

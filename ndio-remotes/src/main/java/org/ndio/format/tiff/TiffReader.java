@@ -73,13 +73,13 @@ public final class TiffReader implements VolumeReader {
               where + " has " + pages.size() + " pages; in a directory stack each file holds one"
                   + " section (open a multipage file on its own as tiff:FILE)");
         }
-        sections.add(new TiffSection(f, 0, where));
+        sections.add(new TiffSection(f, 0, where, isTiled(pages.get(0))));
         tags.add(pages.get(0));
       }
     } else {
       tags.addAll(readTags(p, url.toString()));
       for (int i = 0; i < tags.size(); i++) {
-        sections.add(new TiffSection(p, i, url + ": page " + i));
+        sections.add(new TiffSection(p, i, url + ": page " + i, isTiled(tags.get(i))));
       }
     }
     TiffPage first = null;
@@ -116,12 +116,16 @@ public final class TiffReader implements VolumeReader {
       }
     }
     Optional<VoxelSize> voxel = imagej.flatMap(m -> ImageJMetadata.voxelSize(m,
-        tags.rational(TiffTags.X_RESOLUTION), tags.rational(TiffTags.Y_RESOLUTION)));
+        tags.reciprocal(TiffTags.X_RESOLUTION), tags.reciprocal(TiffTags.Y_RESOLUTION)));
     Map<String, Object> attributes = imagej.<Map<String, Object>>map(m -> Map.of("imagej", m))
         .orElse(Map.of());
     return new VolumeInfo(page.dtype(), BoundingBox.ofShape(page.width(), page.height(), depth),
         new Size3(page.width(), page.height(), 1), voxel,
         compressor(tags.first(TiffTags.COMPRESSION, 1)), attributes);
+  }
+
+  private static boolean isTiled(TiffTags t) {
+    return t.has(TiffTags.TILE_OFFSETS);
   }
 
   private static int parseInt(String s) {
@@ -155,9 +159,11 @@ public final class TiffReader implements VolumeReader {
     ImageReader r = newReader();
     try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
       r.setInput(in);
-      int n = r.getNumImages(true);
-      if (n <= 0) {
-        throw new CorruptDataException(where + ": a TIFF without images");
+      int n = TiffChain.pages(file, where);
+      int decoded = r.getNumImages(true);
+      if (decoded != n) {
+        throw new CorruptDataException(
+            where + ": the TIFF decoder finds " + decoded + " pages, the directory chain " + n);
       }
       List<TiffTags> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -215,9 +221,7 @@ public final class TiffReader implements VolumeReader {
           r.setInput(in);
           current = s.file();
         }
-        ImageReadParam param = r.getDefaultReadParam();
-        param.setSourceRegion(region);
-        Raster raster = r.readRaster(s.page(), param);
+        Raster raster = readRegion(r, s, region);
         if (raster.getWidth() != region.width || raster.getHeight() != region.height) {
           throw new CorruptDataException(
               s.where() + ": decoded " + raster.getWidth() + "x" + raster.getHeight()
@@ -232,6 +236,20 @@ public final class TiffReader implements VolumeReader {
       r.dispose();
       closeQuietly(in);
     }
+  }
+
+  // Strips are decoded from the first row the region needs to the last. Tiled pages are
+  // decoded whole and cropped: TwelveMonkeys 3.14 fails on some regions of tiled pages.
+  private static Raster readRegion(ImageReader r, TiffSection s, Rectangle region)
+      throws IOException {
+    if (s.tiled()) {
+      Raster whole = r.readRaster(s.page(), null);
+      return whole.createChild(whole.getMinX() + region.x, whole.getMinY() + region.y,
+          region.width, region.height, 0, 0, null);
+    }
+    ImageReadParam param = r.getDefaultReadParam();
+    param.setSourceRegion(region);
+    return r.readRaster(s.page(), param);
   }
 
   private static void closeQuietly(ImageInputStream in) {

@@ -97,16 +97,20 @@ final class TiffTags {
     return has(tag) ? Optional.of(fields.get(tag).get(0)) : Optional.empty();
   }
 
-  /** The first value of a RATIONAL field as a double, if present and finite. */
-  Optional<Double> rational(int tag) {
+  /**
+   * The reciprocal {@code den / num} of the first value of a RATIONAL field, if present, finite
+   * and positive: the size of a pixel from a resolution in pixels per unit, computed so that
+   * {@code 1000000/4600000} gives exactly 4.6.
+   */
+  Optional<Double> reciprocal(int tag) {
     if (!has(tag)) {
       return Optional.empty();
     }
     String s = fields.get(tag).get(0);
     try {
       int slash = s.indexOf('/');
-      double v = slash < 0 ? Double.parseDouble(s)
-          : Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1));
+      double v = slash < 0 ? 1 / Double.parseDouble(s)
+          : Double.parseDouble(s.substring(slash + 1)) / Double.parseDouble(s.substring(0, slash));
       return Double.isFinite(v) && v > 0 ? Optional.of(v) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
