@@ -102,4 +102,47 @@ class SharedStackTest {
     System.out.printf("png:DIR: wrote 20 MB in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     assertEquals(raw, read(new PngFormat(), "png:" + dir.resolve("png"), null, "png:DIR"));
   }
+
+  private static final String H5PY = String.join("\n",
+      "import glob, h5py, tifffile",
+      "d, ours, theirs = sys.argv[1:4]",
+      "raw = tifffile.imread(sorted(glob.glob(d + '/raw/*.tif')))",
+      "with h5py.File(ours, 'r') as f:",
+      "    a = f['volumes/raw'][()]",
+      "    chunks = f['volumes/raw'].chunks",
+      "with h5py.File(theirs, 'w') as f:",
+      "    f.create_dataset('raw', data=raw, chunks=(8, 128, 128), compression='gzip',",
+      "                     shuffle=True)",
+      "print(json.dumps({'ours': crc(a), 'chunks': chunks, 'raw': crc(raw),",
+      "                  'sub': crc(raw[5:15, 200:700, 10:1000])}))");
+
+  @Test
+  void rawStackThroughHdf5BothWays() {
+    Path stack = SharedData.drosophilaStack();
+    Python.require("numpy", "tifffile", "h5py");
+    Volume raw = read(new TiffFormat(), "tiff:" + stack.resolve("raw"), null, "tiff:DIR raw");
+    Path ours = dir.resolve("ours.h5");
+    long t0 = System.nanoTime();
+    try (VolumeWriter w = new org.ndio.format.hdf5.Hdf5Format().create(
+        VolumeUrl.parse("hdf5:" + ours + "#/volumes/raw"),
+        VolumeSpec.of(DataType.UINT8, new Size3(1024, 1024, 20))
+            .withChunks(new Size3(256, 256, 20)).withCompressor("shuffle+gzip:1"),
+        WriteMode.ERROR_IF_EXISTS)) {
+      w.write(0, 0, 0, raw);
+      w.commit();
+    }
+    System.out.printf("hdf5: wrote 20 MB chunked gzip:1 in %d ms%n",
+        (System.nanoTime() - t0) / 1_000_000);
+    Path theirs = dir.resolve("theirs.h5");
+    JsonNode got = Fixtures.python(H5PY, stack, ours, theirs);
+    assertEquals(raw.checksum(), got.get("ours").asLong(), "h5py reads what jhdf wrote");
+    assertEquals("[20,256,256]", got.get("chunks").toString());
+    org.ndio.format.hdf5.Hdf5Format h5 = new org.ndio.format.hdf5.Hdf5Format();
+    assertEquals(got.get("raw").asLong(), read(h5, "hdf5:" + theirs, null,
+        "hdf5: h5py chunks (8,128,128) shuffle+gzip").checksum());
+    assertEquals(got.get("sub").asLong(), read(h5, "hdf5:" + theirs,
+        new BoundingBox(10, 1000, 200, 700, 5, 15), "hdf5: sub-box").checksum());
+    assertEquals(raw.view(0, 0, 7, 1024, 1024, 1), read(h5, "hdf5:" + theirs,
+        new BoundingBox(0, 1024, 0, 1024, 7, 8), "hdf5: one section"));
+  }
 }

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.FileImageInputStream;
@@ -83,7 +84,7 @@ public final class PngReader implements VolumeReader {
       }
     }
     VolumeInfo info = new VolumeInfo(dtype, BoundingBox.ofShape(width, height, files.size()),
-        new Size3(width, height, 1));
+        new Size3(width, height, 1), Optional.empty(), "deflate", Map.of());
     return new PngReader(url, List.copyOf(files), info);
   }
 
@@ -124,15 +125,18 @@ public final class PngReader implements VolumeReader {
       ImageReader r = newReader(where);
       try (ImageInputStream in = new FileImageInputStream(f.toFile())) {
         r.setInput(in);
-        ImageReadParam param = r.getDefaultReadParam();
-        param.setSourceRegion(region);
-        BufferedImage image = r.read(0, param);
-        if (image.getWidth() != region.width || image.getHeight() != region.height) {
+        // Whole sections are decoded and cropped: PNG rows decode in order anyway, and the
+        // JDK's decoder fails on source regions of images with a tRNS chunk.
+        BufferedImage whole = r.read(0);
+        if (whole.getWidth() != info.extent().sizeX()
+            || whole.getHeight() != info.extent().sizeY()) {
           throw new CorruptDataException(
-              where + ": decoded " + image.getWidth() + "x" + image.getHeight() + " pixels where "
-                  + region.width + "x" + region.height + " were asked for");
+              where + ": decoded " + whole.getWidth() + "x" + whole.getHeight() + " pixels, its"
+                  + " header says " + info.extent().sizeX() + "x" + info.extent().sizeY());
         }
-        Volume section = PngSection.decode(image, info.dtype(), where, region.x, region.y);
+        BufferedImage image = whole.getSubimage(region.x, region.y, region.width, region.height);
+        Volume section = PngSection.decode(image, r.getImageMetadata(0), info.dtype(), where,
+            region.x, region.y);
         out.copyFrom(section, 0, 0, z - (int) box.z0());
       } catch (IOException | RuntimeException e) {
         throw decodeError(where, e);

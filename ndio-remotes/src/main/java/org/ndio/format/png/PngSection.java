@@ -3,20 +3,26 @@ package org.ndio.format.png;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import javax.imageio.metadata.IIOMetadata;
 import org.ndio.CorruptDataException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.format.image.GreyImages;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
+import org.w3c.dom.Node;
 
 /**
  * Turns a decoded PNG into one greyscale section. Grey PNGs give their samples. Palette images
  * (which is also how the JDK decodes 1-, 2- and 4-bit grey, as a grey ramp) give the grey level
  * of each pixel's palette entry, so a 1-bit mask reads 0/255 as imageio and libpng's expansion
  * give it. RGB(A) and grey+alpha images are read where every pixel is grey and opaque; any other
- * pixel is an error naming it.
+ * pixel is an error naming it. Transparency from a tRNS chunk (which the JDK decodes as an alpha
+ * band) is ignored, as PIL and imageio ignore it for grey images: it marks a value for display
+ * and changes no sample.
  */
 final class PngSection {
+
+  private static final String PNG_FORMAT = "javax_imageio_png_1.0";
 
   private PngSection() {}
 
@@ -24,13 +30,14 @@ final class PngSection {
    * The section of {@code image}, decoded from the region at {@code (x0, y0)} of the file
    * {@code where} names (used for pixel coordinates in messages).
    */
-  static Volume decode(BufferedImage image, DataType dtype, String where, int x0, int y0) {
+  static Volume decode(BufferedImage image, IIOMetadata metadata, DataType dtype, String where,
+      int x0, int y0) {
     Raster r = image.getRaster();
     if (image.getColorModel() instanceof IndexColorModel icm) {
       return fromPalette(r, icm, where, x0, y0);
     }
     int bands = r.getNumBands();
-    if (bands == 2 || bands == 4) {
+    if ((bands == 2 || bands == 4) && hasAlphaChannel(metadata)) {
       requireOpaque(r, bands - 1, where, x0, y0);
     }
     if (bands >= 3) {
@@ -45,11 +52,10 @@ final class PngSection {
     int[] grey = new int[entries];
     for (int i = 0; i < entries; i++) {
       int argb = icm.getRGB(i);
-      int a = argb >>> 24;
       int red = (argb >> 16) & 0xff;
       int green = (argb >> 8) & 0xff;
       int blue = argb & 0xff;
-      grey[i] = a == 0xff && red == green && green == blue ? red : -1;
+      grey[i] = red == green && green == blue ? red : -1;
     }
     int w = r.getWidth();
     int h = r.getHeight();
@@ -65,18 +71,28 @@ final class PngSection {
                   + " of " + entries);
         }
         if (grey[index] < 0) {
-          int argb = icm.getRGB(index);
           throw new UnsupportedFeatureException(
-              where + ": pixel (" + (x0 + x) + ", " + (y0 + y) + ") is the "
-                  + ((argb >>> 24) == 0xff ? "colour" : "translucent colour") + " #"
-                  + String.format("%08x", argb) + " (ARGB) from the palette; only greyscale"
-                  + " PNGs are read (palette or RGB images whose pixels are all opaque grey"
-                  + " included)");
+              where + ": pixel (" + (x0 + x) + ", " + (y0 + y) + ") is the colour #"
+                  + String.format("%06x", icm.getRGB(index) & 0xffffff) + " from the palette;"
+                  + " only greyscale PNGs are read (palette or RGB images whose pixels are all"
+                  + " grey included)");
         }
         out[y * w + x] = (byte) grey[index];
       }
     }
     return Volume.wrap(DataType.UINT8, w, h, 1, out);
+  }
+
+  /** Whether the file stores an alpha channel (colour type grey+alpha or RGBA). */
+  private static boolean hasAlphaChannel(IIOMetadata metadata) {
+    Node root = metadata.getAsTree(PNG_FORMAT);
+    for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n.getNodeName().equals("IHDR") && n.getAttributes() != null) {
+        Node type = n.getAttributes().getNamedItem("colorType");
+        return type != null && type.getNodeValue().endsWith("Alpha");
+      }
+    }
+    return true;
   }
 
   private static void requireOpaque(Raster r, int band, String where, int x0, int y0) {

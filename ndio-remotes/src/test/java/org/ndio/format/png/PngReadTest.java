@@ -71,6 +71,15 @@ class PngReadTest {
       "stack('rgbagrey', [('%d.png' % i, rgb(u8(), full)) for i in range(3)], lambda a: a[..., 0])",
       "stack('lagrey', [('%d.png' % i, Image.fromarray(np.stack([u8(), full], -1), 'LA'))",
       "                 for i in range(3)], lambda a: a[..., 0])",
+      "def save_trns(im, t):",
+      "    class Trns:",
+      "        def save(self, path):",
+      "            im.save(path, transparency=t)",
+      "    return Trns()",
+      "ch0 = lambda a: a[..., 0] if a.ndim == 3 else a",
+      "stack('greytrns', [('%d.png' % i, save_trns(Image.fromarray(u8()), 0)) for i in range(3)])",
+      "stack('rgbtrns', [('%d.png' % i, save_trns(rgb(u8()), (0, 0, 0))) for i in range(3)], ch0)",
+      "stack('paltrns', [('%d.png' % i, save_trns(pal(grey_pal), 1)) for i in range(3)], ch0)",
       "os.mkdir(d + '/bad')",
       "pal([0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255]).save(d + '/bad/palcolour.png')",
       "g = u8()",
@@ -118,7 +127,15 @@ class PngReadTest {
         checked++;
       }
     }
-    assertEquals(7, checked);
+    assertEquals(10, checked);
+  }
+
+  @Test
+  void aSingleFileReadsAsOneSection() {
+    try (VolumeReader r = open("grey16/01.png"); VolumeReader all = open("grey16")) {
+      assertEquals(BoundingBox.ofShape(11, 9, 1), r.info().extent());
+      assertEquals(all.read(new BoundingBox(0, 11, 0, 9, 1, 2)), r.readAll());
+    }
   }
 
   @Test

@@ -65,6 +65,9 @@ class TiffReadTest {
       "a = sample('>f4', (3, 32, 48))",
       "tifffile.imwrite(d + '/tiled.tif', a, tile=(16, 16), byteorder='>', **mb())",
       "rec('tiled.tif', tifffile.imread(d + '/tiled.tif'))",
+      "a = sample('>i2', (3, 9, 11))",
+      "tifffile.imwrite(d + '/big.tif', a, bigtiff=True, byteorder='>', **mb())",
+      "rec('big.tif', tifffile.imread(d + '/big.tif'))",
       "os.mkdir(d + '/dir')",
       "a = sample('>u2', (3, 9, 11))",
       "for i, n in enumerate(['img1', 'img2', 'img10']):",
@@ -132,7 +135,7 @@ class TiffReadTest {
         checked++;
       }
     }
-    assertEquals(20, checked);
+    assertEquals(21, checked);
   }
 
   @Test
