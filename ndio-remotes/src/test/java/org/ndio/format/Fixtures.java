@@ -1,0 +1,72 @@
+package org.ndio.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.ndio.testing.Python;
+import org.ndio.volume.DataType;
+import org.ndio.volume.Volume;
+
+/** Shared pieces of the format tests: Python's answers as JSON, and test volumes. */
+public final class Fixtures {
+
+  /**
+   * Python helpers every script gets: {@code crc(a)} is zlib's CRC-32 of the C-order
+   * little-endian bytes of {@code a}, what {@link Volume#checksum()} computes.
+   */
+  public static final String PRELUDE = String.join("\n",
+      "import json, sys, zlib",
+      "import numpy as np",
+      "def crc(a):",
+      "    a = np.ascontiguousarray(a)",
+      "    return zlib.crc32(a.astype(a.dtype.newbyteorder('<'), copy=False).tobytes())",
+      "");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Fixtures() {}
+
+  /** Runs {@code PRELUDE + script} and parses the JSON it prints last. */
+  public static JsonNode python(String script, Path... args) {
+    String[] a = new String[args.length];
+    for (int i = 0; i < args.length; i++) {
+      a[i] = args[i].toString();
+    }
+    String out = Python.run(PRELUDE + script, a).strip();
+    String last = out.substring(out.lastIndexOf('\n') + 1);
+    try {
+      return JSON.readTree(last);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException("python printed no JSON: " + out, e);
+    }
+  }
+
+  /**
+   * A volume of {@code dtype} filled with seeded random values over the type's whole range
+   * (floats: moderate magnitudes of both signs with fractions), so byte order and sign
+   * mistakes show.
+   */
+  public static Volume random(DataType dtype, int sx, int sy, int sz, long seed) {
+    Random r = new Random(seed);
+    Volume v = Volume.allocate(dtype, sx, sy, sz);
+    for (int z = 0; z < sz; z++) {
+      for (int y = 0; y < sy; y++) {
+        for (int x = 0; x < sx; x++) {
+          if (dtype.isFloat()) {
+            v.setDouble(x, y, z, (r.nextDouble() - 0.5) * 1e6);
+          } else {
+            v.setLong(x, y, z, r.nextLong());
+          }
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Unsigned CRC as Python prints it. */
+  public static long crc(JsonNode n) {
+    return n.asLong();
+  }
+}
