@@ -1,7 +1,10 @@
 package org.ndio.store;
 
 import java.util.List;
+import org.ndio.format.hdf5.Hdf5Format;
 import org.ndio.format.nifti.NiftiFormat;
+import org.ndio.format.png.PngFormat;
+import org.ndio.format.tiff.TiffFormat;
 import org.ndio.format.npy.NpyFormat;
 import org.ndio.format.npy.NpzFormat;
 import org.ndio.format.zarr.ZarrFormat;
@@ -9,8 +12,8 @@ import org.ndio.format.zarr.ZarrFormat;
 /** Every scheme ndio knows, in the order help texts list them. */
 final class Formats {
 
-  private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new NpyFormat(), new NpzFormat(),
-      new NiftiFormat());
+  private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new Hdf5Format(),
+      new NpyFormat(), new NpzFormat(), new TiffFormat(), new PngFormat(), new NiftiFormat());
 
   private Formats() {}
 
