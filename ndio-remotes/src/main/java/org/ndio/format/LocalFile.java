@@ -13,9 +13,10 @@ import org.ndio.VolumeNotFoundException;
 import org.ndio.store.VolumeUrl;
 
 /**
- * The local file a single-file format URL names: a plain path or a {@code file:} URI. Formats
- * read through {@link java.nio.channels.FileChannel} to seek, so other file systems are refused
- * with a clear message instead of being half-supported.
+ * The local file or directory a format URL names: a plain path or a {@code file:} URI. Formats
+ * other than Zarr seek with {@link java.nio.channels.FileChannel} or hand paths to libraries
+ * that read local files, so other file systems are refused with a clear message instead of
+ * being half-supported.
  */
 public final class LocalFile {
 
@@ -33,13 +34,13 @@ public final class LocalFile {
                 + " only; copy '" + loc + "' to a local path first");
       }
       try {
-        return Path.of(new URI(loc));
+        return Path.of(new URI(loc)).toAbsolutePath().normalize();
       } catch (URISyntaxException | IllegalArgumentException e) {
         throw new InvalidUrlException(url + ": '" + loc + "' is not a valid file URI", e);
       }
     }
     try {
-      return Path.of(loc);
+      return Path.of(loc).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw new InvalidUrlException(url + ": '" + loc + "' is not a valid path", e);
     }
@@ -53,6 +54,15 @@ public final class LocalFile {
     }
     if (!Files.isRegularFile(p)) {
       throw new VolumeNotFoundException(url + ": " + p.toAbsolutePath() + " is not a file");
+    }
+    return p;
+  }
+
+  /** The path of {@code url}, which must exist (a file or a directory). */
+  public static Path existingFileOrDirectory(VolumeUrl url) {
+    Path p = path(url);
+    if (!Files.exists(p)) {
+      throw new VolumeNotFoundException(url + ": no such file or directory " + p);
     }
     return p;
   }

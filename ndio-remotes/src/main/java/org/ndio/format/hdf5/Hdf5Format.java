@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ndio.UnsupportedFeatureException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -46,7 +46,7 @@ public final class Hdf5Format implements VolumeFormat {
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    Path target = LocalPaths.of(url);
+    Path target = LocalFile.path(url);
     String path = Hdf5Tree.normalise(url.fragment(), url.toString());
     if (path.equals("/")) {
       path = DEFAULT_PATH;

@@ -21,7 +21,7 @@ import org.ndio.InvalidUrlException;
 import org.ndio.NdioException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeUrl;
@@ -61,7 +61,7 @@ public final class Hdf5Reader implements VolumeReader {
 
   /** Opens {@code hdf5:FILE[#/path]}. */
   public static Hdf5Reader open(VolumeUrl url) {
-    Path p = LocalPaths.existing(url);
+    Path p = LocalFile.existingFileOrDirectory(url);
     if (!Files.isRegularFile(p)) {
       throw new VolumeNotFoundException(url + ": " + p + " is not a file");
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.ndio.DataTypeException;
 import org.ndio.InvalidUrlException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -36,7 +36,7 @@ public final class PngFormat implements VolumeFormat {
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    Path target = LocalPaths.of(url);
+    Path target = LocalFile.path(url);
     if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
       throw new InvalidUrlException(
           url + ": png: writes a directory of sections; name a directory, not a .png file");

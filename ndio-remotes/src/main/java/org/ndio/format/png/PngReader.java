@@ -19,7 +19,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.VolumeNotFoundException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.format.image.SectionFiles;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -49,7 +49,7 @@ public final class PngReader implements VolumeReader {
 
   /** Opens {@code png:DIR} (a single {@code png:FILE.png} reads as one section). */
   public static PngReader open(VolumeUrl url) {
-    Path p = LocalPaths.existing(url);
+    Path p = LocalFile.existingFileOrDirectory(url);
     List<Path> files = Files.isDirectory(p) ? SectionFiles.list(p, Set.of("png")) : List.of(p);
     if (files.isEmpty()) {
       throw new VolumeNotFoundException(url + ": no .png files in directory " + p);

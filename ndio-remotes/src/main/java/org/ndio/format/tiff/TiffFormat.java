@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.ndio.DataTypeException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -44,7 +44,7 @@ public final class TiffFormat implements VolumeFormat {
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    Path target = LocalPaths.of(url);
+    Path target = LocalFile.path(url);
     if (!WRITABLE.contains(spec.dtype())) {
       throw new DataTypeException(
           url + ": TIFF stacks are written as uint8, uint16, uint32 or float32, not "

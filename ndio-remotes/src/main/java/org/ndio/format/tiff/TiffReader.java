@@ -20,7 +20,7 @@ import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
-import org.ndio.format.LocalPaths;
+import org.ndio.format.LocalFile;
 import org.ndio.format.image.GreyImages;
 import org.ndio.format.image.SectionFiles;
 import org.ndio.store.VolumeInfo;
@@ -57,7 +57,7 @@ public final class TiffReader implements VolumeReader {
 
   /** Opens {@code tiff:FILE} or {@code tiff:DIR}. */
   public static TiffReader open(VolumeUrl url) {
-    Path p = LocalPaths.existing(url);
+    Path p = LocalFile.existingFileOrDirectory(url);
     List<TiffSection> sections = new ArrayList<>();
     List<TiffTags> tags = new ArrayList<>();
     if (Files.isDirectory(p)) {

@@ -10,23 +10,23 @@ import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.store.VolumeUrl;
 
-class LocalPathsTest {
+class LocalFileTest {
 
   @Test
   void plainPathsAndFileUrisAreLocal() {
-    assertEquals(Path.of("/data/a.h5"), LocalPaths.of(VolumeUrl.parse("hdf5:/data/a.h5#/x")));
-    assertEquals(Path.of("/data/stack"), LocalPaths.of(VolumeUrl.parse("tiff:file:/data/stack")));
+    assertEquals(Path.of("/data/a.h5"), LocalFile.path(VolumeUrl.parse("hdf5:/data/a.h5#/x")));
+    assertEquals(Path.of("/data/stack"), LocalFile.path(VolumeUrl.parse("tiff:file:/data/stack")));
     assertEquals(Path.of("").toAbsolutePath().resolve("rel/s"),
-        LocalPaths.of(VolumeUrl.parse("png:rel/s/")));
+        LocalFile.path(VolumeUrl.parse("png:rel/s/")));
   }
 
   @Test
   void otherFileSystemsAreRefusedAndMissingPathsNamed() {
     UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-        () -> LocalPaths.of(VolumeUrl.parse("hdf5:hdfs://nn:8020/a.h5")));
+        () -> LocalFile.path(VolumeUrl.parse("hdf5:hdfs://nn:8020/a.h5")));
     assertTrue(e.getMessage().contains("hdfs://nn:8020/a.h5"), e.getMessage());
     VolumeNotFoundException n = assertThrows(VolumeNotFoundException.class,
-        () -> LocalPaths.existing(VolumeUrl.parse("tiff:/no/such/stack")));
+        () -> LocalFile.existingFileOrDirectory(VolumeUrl.parse("tiff:/no/such/stack")));
     assertTrue(n.getMessage().contains("/no/such/stack"), n.getMessage());
   }
 }
