@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.ndio.CorruptDataException;
+import org.ndio.StorageException;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
@@ -136,7 +136,7 @@ public final class RawArrayReader implements VolumeReader {
       throw new CorruptDataException(label + ": compressed data is damaged: " + e.getMessage(),
           e);
     } catch (IOException e) {
-      throw new UncheckedIOException(label + ": cannot read: " + e.getMessage(), e);
+      throw new StorageException(label + ": cannot read: " + e.getMessage(), e);
     }
     int sx = (int) box.sizeX();
     int sy = (int) box.sizeY();
@@ -155,7 +155,7 @@ public final class RawArrayReader implements VolumeReader {
     try {
       source.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(label + ": cannot close: " + e.getMessage(), e);
+      throw new StorageException(label + ": cannot close: " + e.getMessage(), e);
     }
   }
 }

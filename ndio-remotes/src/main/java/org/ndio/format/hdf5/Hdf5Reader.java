@@ -8,7 +8,6 @@ import io.jhdf.dataset.DatasetBase;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.message.DataLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
 import org.ndio.NdioException;
+import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
@@ -187,7 +187,7 @@ public final class Hdf5Reader implements VolumeReader {
     try {
       return Files.size(p);
     } catch (IOException e) {
-      throw new UncheckedIOException(where + ": cannot read: " + e.getMessage(), e);
+      throw new StorageException(where + ": cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -1,13 +1,13 @@
 package org.ndio.format.image;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ndio.StorageException;
 
 /**
  * The section files of a directory stack: regular files with one of the given extensions, in
@@ -25,7 +25,7 @@ public final class SectionFiles {
           .sorted((a, b) -> NaturalOrder.INSTANCE.compare(name(a), name(b)))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new StorageException("cannot list " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
+import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
@@ -81,7 +81,7 @@ public final class NiftiFormat implements VolumeFormat {
     } catch (ZipException e) {
       throw new CorruptDataException(label + ": damaged gzip data: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException(label + ": cannot read " + path + ": " + e.getMessage(), e);
+      throw new StorageException(label + ": cannot read " + path + ": " + e.getMessage(), e);
     }
     NiftiHeader header = NiftiHeader.parse(h, available, label);
     DataType stored = header.dtype();
@@ -115,7 +115,7 @@ public final class NiftiFormat implements VolumeFormat {
     try {
       source = gzip ? RawArrayReader.Source.gzip(path) : RawArrayReader.Source.file(path);
     } catch (IOException e) {
-      throw new UncheckedIOException(label + ": cannot open " + path + ": " + e.getMessage(), e);
+      throw new StorageException(label + ": cannot open " + path + ": " + e.getMessage(), e);
     }
     if (!header.scaled()) {
       VolumeInfo info = new VolumeInfo(stored, extent, chunks, Optional.empty(),

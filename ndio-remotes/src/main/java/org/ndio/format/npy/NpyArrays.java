@@ -2,10 +2,10 @@ package org.ndio.format.npy;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.zip.ZipException;
 import org.ndio.CorruptDataException;
+import org.ndio.StorageException;
 import org.ndio.format.RawArrayReader;
 import org.ndio.format.SeekableInput;
 import org.ndio.store.VolumeInfo;
@@ -40,7 +40,7 @@ final class NpyArrays {
         throw new CorruptDataException(label + ": compressed data is damaged: "
             + e.getMessage(), e);
       } catch (IOException e) {
-        throw new UncheckedIOException(label + ": cannot read: " + e.getMessage(), e);
+        throw new StorageException(label + ": cannot read: " + e.getMessage(), e);
       }
       long[] zyx = h.volumeShape(label);
       long sz = zyx[0];

@@ -1,11 +1,11 @@
 package org.ndio.format.npy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.ndio.InvalidUrlException;
+import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
@@ -44,7 +44,7 @@ public final class NpyFormat implements VolumeFormat {
     try {
       source = RawArrayReader.Source.file(path);
     } catch (IOException e) {
-      throw new UncheckedIOException(url + ": cannot open " + path + ": " + e.getMessage(), e);
+      throw new StorageException(url + ": cannot open " + path + ": " + e.getMessage(), e);
     }
     return NpyArrays.reader(url.toString(), source, length, "none", false);
   }

@@ -2,7 +2,6 @@ package org.ndio.format.npy;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
+import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
@@ -64,7 +64,7 @@ public final class NpzFormat implements VolumeFormat {
       throw new CorruptDataException(url + ": not a readable zip archive (" + e.getMessage()
           + ")", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(url + ": cannot open " + path + ": " + e.getMessage(), e);
+      throw new StorageException(url + ": cannot open " + path + ": " + e.getMessage(), e);
     }
     try {
       ZipEntry entry = select(zip, url);

@@ -1,7 +1,6 @@
 package org.ndio.format.tiff;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.ndio.CorruptDataException;
+import org.ndio.StorageException;
 
 /**
  * Walks the chain of image directories of a TIFF (classic or BigTIFF) to count its pages and
@@ -71,7 +71,7 @@ final class TiffChain {
       }
       return pages;
     } catch (IOException e) {
-      throw new UncheckedIOException(where + ": cannot read: " + e.getMessage(), e);
+      throw new StorageException(where + ": cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -4,7 +4,6 @@ import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
+import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
@@ -151,7 +151,7 @@ public final class TiffReader implements VolumeReader {
     try {
       return Files.size(f);
     } catch (IOException e) {
-      throw new UncheckedIOException(where + ": cannot read: " + e.getMessage(), e);
+      throw new StorageException(where + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -181,7 +181,7 @@ public final class TiffReader implements VolumeReader {
     try {
       return new TIFFImageReaderSpi().createReaderInstance();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the TIFF reader: " + e.getMessage(), e);
+      throw new StorageException("cannot start the TIFF reader: " + e.getMessage(), e);
     }
   }
 
