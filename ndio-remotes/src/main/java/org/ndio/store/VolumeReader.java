@@ -23,6 +23,11 @@ public interface VolumeReader extends AutoCloseable {
     return read(info().extent());
   }
 
+  /** Counts of what this reader fetched since it was opened. */
+  default ReadStats stats() {
+    return ReadStats.NONE;
+  }
+
   @Override
   default void close() {}
 }

@@ -1,5 +1,6 @@
 package org.ndio.volume;
 
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,8 @@ import org.ndio.InvalidBoxException;
  * level (0 is full resolution). Its text form is {@code x0:x1,y0:y1,z0:z1}, the order the BOSS
  * cutout service and ndio's original Python API use.
  */
-public record BoundingBox(long x0, long x1, long y0, long y1, long z0, long z1, int resolution) {
+public record BoundingBox(long x0, long x1, long y0, long y1, long z0, long z1, int resolution)
+    implements Serializable {
 
   private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*:\\s*(-?\\d+)\\s*");
 

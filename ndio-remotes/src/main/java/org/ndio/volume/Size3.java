@@ -1,9 +1,10 @@
 package org.ndio.volume;
 
+import java.io.Serializable;
 import org.ndio.InvalidBoxException;
 
 /** A size in x, y and z, such as a chunk or cuboid shape or a downsampling factor. */
-public record Size3(long x, long y, long z) {
+public record Size3(long x, long y, long z) implements Serializable {
 
   public Size3 {
     if (x <= 0 || y <= 0 || z <= 0) {

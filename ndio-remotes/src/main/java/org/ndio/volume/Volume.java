@@ -1,5 +1,8 @@
 package org.ndio.volume;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -18,7 +21,9 @@ import org.ndio.InvalidBoxException;
  * so writes through a view are seen by the parent. Equality and {@link #checksum()} depend only
  * on the data type, the shape and the values, never on whether the volume is a view.
  */
-public final class Volume {
+public final class Volume implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** Largest byte array the JVM reliably allocates. */
   public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
@@ -391,6 +396,22 @@ public final class Volume {
   @Override
   public int hashCode() {
     return Long.hashCode(checksum()) * 31 + dtype.hashCode();
+  }
+
+  /** Serialised as its shape and contiguous bytes, so a view never drags its parent along. */
+  private Object writeReplace() {
+    return new Serialized(dtype, sx, sy, sz, array());
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("volumes are read through their serial form");
+  }
+
+  private record Serialized(DataType dtype, int sx, int sy, int sz, byte[] data)
+      implements Serializable {
+    private Object readResolve() {
+      return wrap(dtype, sx, sy, sz, data);
+    }
   }
 
   @Override

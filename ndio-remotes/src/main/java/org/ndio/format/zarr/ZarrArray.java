@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.storage.Storage;
+import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
@@ -38,6 +40,10 @@ public class ZarrArray implements VolumeReader {
   private final ZarrMetadata meta;
   private final Map<String, Object> attributes;
   private final String name;
+  private final LongAdder chunksRead = new LongAdder();
+  private final LongAdder storedBytes = new LongAdder();
+  private final LongAdder fetchNanos = new LongAdder();
+  private final LongAdder decodeNanos = new LongAdder();
 
   ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes, String name) {
     this.storage = storage;
@@ -146,15 +152,28 @@ public class ZarrArray implements VolumeReader {
    * the chunk was never written.
    */
   public Volume readChunk(long gx, long gy, long gz) {
-    Size3 c = meta.chunks();
     String key = chunkKey(gx, gy, gz);
+    long start = System.nanoTime();
     Optional<byte[]> stored = storage.read(key);
+    long fetched = System.nanoTime();
+    fetchNanos.add(fetched - start);
     if (stored.isEmpty()) {
       return emptyChunk();
     }
+    chunksRead.increment();
+    storedBytes.add(stored.get().length);
+    try {
+      return decode(key, stored.get());
+    } finally {
+      decodeNanos.add(System.nanoTime() - fetched);
+    }
+  }
+
+  private Volume decode(String key, byte[] stored) {
+    Size3 c = meta.chunks();
     byte[] raw;
     try {
-      raw = meta.compressor().decode(stored.get(), meta.chunkBytes());
+      raw = meta.compressor().decode(stored, meta.chunkBytes());
     } catch (CorruptDataException e) {
       throw new CorruptDataException(name + ": chunk " + key + ": " + e.getMessage(), e);
     }
@@ -248,6 +267,12 @@ public class ZarrArray implements VolumeReader {
           (int) (part.z0() - box.z0()));
     });
     return out;
+  }
+
+  @Override
+  public ReadStats stats() {
+    return new ReadStats(chunksRead.sum(), storedBytes.sum(), fetchNanos.sum(),
+        decodeNanos.sum());
   }
 
   @Override
