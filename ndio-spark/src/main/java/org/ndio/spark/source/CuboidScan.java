@@ -1,0 +1,107 @@
+package org.ndio.spark.source;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructType;
+import org.ndio.store.VolumeInfo;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.ChunkGrid;
+import org.ndio.volume.Size3;
+
+/**
+ * The planned read: the cuboids of the box on the store's chunk grid that pass the pushed
+ * filters, grouped into partitions of at most the split size in voxel bytes.
+ */
+final class CuboidScan implements Scan, Batch {
+
+  private final ReadOptions options;
+  private final VolumeInfo info;
+  private final BoundingBox box;
+  private final Size3 cuboid;
+  private final StructType schema;
+  private final Filter[] filters;
+  private final int parallelism;
+
+  CuboidScan(ReadOptions options, VolumeInfo info, BoundingBox box, Size3 cuboid,
+      StructType schema, Filter[] filters, int parallelism) {
+    this.options = options;
+    this.info = info;
+    this.box = box;
+    this.cuboid = cuboid;
+    this.schema = schema;
+    this.filters = filters;
+    this.parallelism = parallelism;
+  }
+
+  @Override
+  public StructType readSchema() {
+    return schema;
+  }
+
+  @Override
+  public String description() {
+    return "ndio " + options.url() + " box " + box + " cuboid " + cuboid
+        + (filters.length == 0 ? "" : " filters " + Arrays.toString(filters));
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions() {
+    List<BoundingBox> cuboids = new ArrayList<>();
+    for (BoundingBox c : new ChunkGrid(info.chunks()).cuboids(box, cuboid)) {
+      if (Arrays.stream(filters).allMatch(f -> CuboidFilters.test(f, c))) {
+        cuboids.add(c);
+      }
+    }
+    long bytesPerVoxel = info.dtype().bytes();
+    long total = cuboids.stream().mapToLong(c -> c.voxels() * bytesPerVoxel).sum();
+    long split = splitBytes(total, options.maxPartitionBytes(), parallelism);
+    List<InputPartition> partitions = new ArrayList<>();
+    List<BoundingBox> current = new ArrayList<>();
+    long bytes = 0;
+    for (BoundingBox c : cuboids) {
+      long b = c.voxels() * bytesPerVoxel;
+      if (!current.isEmpty() && bytes + b > split) {
+        partitions.add(new CuboidPartition(options.url(), List.copyOf(current)));
+        current.clear();
+        bytes = 0;
+      }
+      current.add(c);
+      bytes += b;
+    }
+    if (!current.isEmpty()) {
+      partitions.add(new CuboidPartition(options.url(), List.copyOf(current)));
+    }
+    return partitions.toArray(new InputPartition[0]);
+  }
+
+  /**
+   * Bytes per partition: at most {@code max}, and small enough that every core gets work, as
+   * Spark's file sources split (total / parallelism).
+   */
+  static long splitBytes(long total, long max, int parallelism) {
+    int p = Math.max(1, parallelism);
+    return Math.max(1, Math.min(max, (total + p - 1) / p));
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new CuboidReaderFactory(schema, info.dtype().numpyName());
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ReadMetrics.all();
+  }
+}

@@ -1,0 +1,113 @@
+package org.ndio.spark.source;
+
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomSumMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.ndio.store.ReadStats;
+
+/**
+ * The source's metrics in the Spark UI (SQL tab, scan node): chunks and bytes fetched from the
+ * store, and time spent fetching and decoding. Spark creates the driver-side classes by name,
+ * so each is a public class with a no-argument constructor.
+ */
+public final class ReadMetrics {
+
+  static final String CHUNKS = "chunksFetched";
+  static final String BYTES = "bytesFetched";
+  static final String VOXEL_BYTES = "voxelBytes";
+  static final String FETCH_MS = "fetchTimeMs";
+  static final String DECODE_MS = "decodeTimeMs";
+
+  private ReadMetrics() {}
+
+  static CustomMetric[] all() {
+    return new CustomMetric[] {new Chunks(), new Bytes(), new VoxelBytes(), new FetchTime(),
+        new DecodeTime()};
+  }
+
+  /** The task-side values: totals since the partition's reader opened. */
+  static CustomTaskMetric[] values(ReadStats s, long voxelBytes) {
+    return new CustomTaskMetric[] {task(CHUNKS, s.chunks()), task(BYTES, s.storedBytes()),
+        task(VOXEL_BYTES, voxelBytes), task(FETCH_MS, s.fetchNanos() / 1_000_000),
+        task(DECODE_MS, s.decodeNanos() / 1_000_000)};
+  }
+
+  private static CustomTaskMetric task(String name, long value) {
+    return new CustomTaskMetric() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public long value() {
+        return value;
+      }
+    };
+  }
+
+  /** Stored chunks fetched. */
+  public static final class Chunks extends CustomSumMetric {
+    @Override
+    public String name() {
+      return CHUNKS;
+    }
+
+    @Override
+    public String description() {
+      return "chunks fetched";
+    }
+  }
+
+  /** Bytes fetched as stored (compressed). */
+  public static final class Bytes extends CustomSumMetric {
+    @Override
+    public String name() {
+      return BYTES;
+    }
+
+    @Override
+    public String description() {
+      return "bytes fetched (stored)";
+    }
+  }
+
+  /** Bytes of voxels delivered in rows. */
+  public static final class VoxelBytes extends CustomSumMetric {
+    @Override
+    public String name() {
+      return VOXEL_BYTES;
+    }
+
+    @Override
+    public String description() {
+      return "voxel bytes read";
+    }
+  }
+
+  /** Time waiting for storage. */
+  public static final class FetchTime extends CustomSumMetric {
+    @Override
+    public String name() {
+      return FETCH_MS;
+    }
+
+    @Override
+    public String description() {
+      return "fetch time (ms)";
+    }
+  }
+
+  /** Time decompressing. */
+  public static final class DecodeTime extends CustomSumMetric {
+    @Override
+    public String name() {
+      return DECODE_MS;
+    }
+
+    @Override
+    public String description() {
+      return "decode time (ms)";
+    }
+  }
+}
