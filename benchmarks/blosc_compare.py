@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""Python half of ./blosc: writes the payloads, times c-blosc on them, prints the table.
+
+  blosc_compare.py prepare DATA_DIR STACK_DIR   write sstem.raw and labels.raw
+  blosc_compare.py time DATA_DIR OUT.json        time python-blosc (c-blosc), one thread
+  blosc_compare.py table JMH.json CBLOSC.json    print ours vs c-blosc
+"""
+import glob
+import json
+import os
+import sys
+import timeit
+
+PAYLOADS = {"sstem": 1, "labels": 8}  # name -> typesize, as in BloscBenchmark
+CODECS = ["blosc:lz4:5:byte", "blosc:zstd:5:byte", "blosc:blosclz:5:byte", "blosc:lz4:5:bit"]
+
+
+def prepare(data_dir, stack_dir):
+    import numpy as np
+    import tifffile
+    from scipy import ndimage
+    from skimage import io
+
+    os.makedirs(data_dir, exist_ok=True)
+    raw = np.stack([tifffile.imread(f)
+                    for f in sorted(glob.glob(os.path.join(stack_dir, "raw", "*.tif")))])
+    raw.astype("<u1").tofile(os.path.join(data_dir, "sstem.raw"))
+    # a uint64 segmentation: per section, the connected cell interiors of the membrane masks
+    # (a 512 x 512 corner of all 20 sections) grown over the membranes, so every voxel has an
+    # id as in a real segmentation, relabelled with large random ids
+    masks = [io.imread(f)[:512, :512]
+             for f in sorted(glob.glob(os.path.join(stack_dir, "membranes", "*.png")))]
+    labels = np.zeros((len(masks), 512, 512), dtype=np.int64)
+    n = 0
+    for z, m in enumerate(masks):
+        lab, k = ndimage.label(m == 0)
+        near = ndimage.distance_transform_edt(lab == 0, return_distances=False,
+                                              return_indices=True)
+        labels[z] = np.where(lab > 0, lab + n, lab[tuple(near)] + n)
+        n += k
+    ids = np.random.default_rng(1).integers(1, 1 << 40, size=n + 1, dtype=np.uint64)
+    ids[labels].astype("<u8").tofile(os.path.join(data_dir, "labels.raw"))
+    print("payloads: sstem %s uint8, labels %s uint64 (%d segments)"
+          % (raw.shape, labels.shape, n))
+
+
+def time_cblosc(data_dir, out):
+    import blosc
+    import numpy as np
+
+    blosc.set_nthreads(1)
+    shuffles = {"none": blosc.NOSHUFFLE, "byte": blosc.SHUFFLE, "bit": blosc.BITSHUFFLE}
+    results = {}
+    for payload, ts in PAYLOADS.items():
+        with open(os.path.join(data_dir, payload + ".raw"), "rb") as f:
+            raw = f.read()
+        for spec in CODECS:
+            _, cname, clevel, shuffle = spec.split(":")
+            kw = dict(typesize=ts, clevel=int(clevel), shuffle=shuffles[shuffle], cname=cname)
+            frame = blosc.compress(raw, **kw)
+            assert blosc.decompress(frame) == raw
+            # the pointer forms, so c-blosc is timed rather than Python's allocation of a
+            # fresh output object (which costs more than decompressing on this machine);
+            # decompress_ptr writes into one preallocated buffer, while our decode allocates
+            src = np.frombuffer(raw, dtype=np.uint8)
+            address = src.__array_interface__["data"][0]
+            dest = np.empty(len(raw), dtype=np.uint8)
+            out_address = dest.__array_interface__["data"][0]
+            enc = best_seconds(lambda: blosc.compress_ptr(address, len(raw) // ts, **kw))
+            dec = best_seconds(lambda: blosc.decompress_ptr(frame, out_address))
+            assert dest.tobytes() == raw
+            results["%s %s" % (payload, spec)] = {
+                "bytes": len(raw), "cbytes": len(frame), "encode_s": enc, "decode_s": dec}
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1)
+
+
+def best_seconds(fn):
+    """Median of 5 rounds of about half a second each, per call."""
+    number = max(1, int(0.5 / max(timeit.timeit(fn, number=1), 1e-6)))
+    rounds = sorted(timeit.repeat(fn, number=number, repeat=5))
+    return rounds[2] / number
+
+
+def table(jmh_json, cblosc_json):
+    with open(jmh_json) as f:
+        jmh = json.load(f)
+    with open(cblosc_json) as f:
+        ref = json.load(f)
+    ours = {}
+    for r in jmh:
+        p = r["params"]
+        op = r["benchmark"].rsplit(".", 1)[1]
+        ms = r["primaryMetric"]["score"]  # ms per op (AverageTime, MILLISECONDS)
+        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
+    print("%-7s %-21s %-6s %9s %9s %7s %8s %8s" % (
+        "payload", "codec", "op", "ours MB/s", "c-blosc", "ratio", "ours cr", "c cr"))
+    ratios = []
+    for key, r in ref.items():
+        payload, spec = key.split(" ")
+        for op in ("encode", "decode"):
+            if (key, op) not in ours:
+                continue
+            mine = r["bytes"] / ours[(key, op)] / 1e6
+            theirs = r["bytes"] / r[op + "_s"] / 1e6
+            ratios.append(mine / theirs)
+            print("%-7s %-21s %-6s %9.0f %9.0f %7.2f %8s %8.2f" % (
+                payload, spec, op, mine, theirs, mine / theirs,
+                ours_ratio(payload, spec), r["bytes"] / r["cbytes"]))
+    if ratios:
+        geo = 1.0
+        for x in ratios:
+            geo *= x
+        print("geometric mean of ours / c-blosc: %.2f" % geo ** (1.0 / len(ratios)))
+
+
+_CR = {}
+
+
+def ours_ratio(payload, spec):
+    return _CR.get((payload, spec), "")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "prepare":
+        prepare(sys.argv[2], sys.argv[3])
+    elif cmd == "time":
+        time_cblosc(sys.argv[2], sys.argv[3])
+    elif cmd == "table":
+        if len(sys.argv) > 4:
+            with open(sys.argv[4]) as f:
+                for line in f:
+                    parts = line.split()
+                    # "sstem blosc:lz4:5:byte: 20971520 -> 123 bytes (ratio 1.23)"
+                    if len(parts) >= 7 and parts[-2] == "(ratio":
+                        _CR[(parts[0], parts[1].rstrip(":"))] = "%.2f" % float(parts[-1][:-1])
+        table(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)
