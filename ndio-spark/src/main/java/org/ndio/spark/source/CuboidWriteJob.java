@@ -100,7 +100,7 @@ final class CuboidWriteJob {
       data.select("x0", "y0", "z0", "x1", "y1", "z1", "dtype", "data").javaRDD()
           .foreachPartition(rows -> writePartition(write, dtype, rows));
       write.commit();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       write.abort();
       throw NdioErrors.unwrap(e);
     }

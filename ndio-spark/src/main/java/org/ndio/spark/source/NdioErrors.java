@@ -7,13 +7,16 @@ public final class NdioErrors {
 
   private NdioErrors() {}
 
-  /** The first {@link NdioException} in {@code e}'s causes, or {@code e} itself. */
-  public static RuntimeException unwrap(RuntimeException e) {
+  /**
+   * The first {@link NdioException} in {@code e}'s causes; else {@code e} itself if unchecked,
+   * or wrapped in an {@link NdioException} that keeps its message.
+   */
+  public static RuntimeException unwrap(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof NdioException n) {
         return n;
       }
     }
-    return e;
+    return e instanceof RuntimeException r ? r : new NdioException(e.getMessage(), e);
   }
 }
