@@ -29,6 +29,11 @@ public interface VolumeFormat {
    * Begins a write by many tasks at once (see {@link ParallelWrite}); only chunked stores can.
    * With {@link WriteMode#APPEND} the spec's data type must match the existing volume's.
    */
+  /** Whether {@link #beginParallel} is supported. */
+  default boolean supportsParallelWrite() {
+    return false;
+  }
+
   default ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
     throw new UnsupportedFeatureException(url + ": " + scheme() + " volumes are written by one"
         + " process only; write a zarr: array in parallel, then convert it");

@@ -42,6 +42,16 @@ public record ChunkGrid(Size3 chunk) {
     return out;
   }
 
+  /**
+   * Like {@link #cuboids(BoundingBox, Size3)} but with the cuboid grid anchored at the box's
+   * lowest corner instead of at 0: the cuboids line up with the chunks of a copy of the box
+   * whose origin is that corner.
+   */
+  public List<BoundingBox> cuboidsFromCorner(BoundingBox box, Size3 cuboid) {
+    return cuboids(box.translate(-box.x0(), -box.y0(), -box.z0()), cuboid).stream()
+        .map(b -> b.translate(box.x0(), box.y0(), box.z0())).toList();
+  }
+
   /** Number of cuboids {@link #cuboids} would return, without listing them. */
   public long count(BoundingBox box, Size3 cuboid) {
     return cells(box.x0(), box.x1(), cuboid.x()) * cells(box.y0(), box.y1(), cuboid.y())

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ndio.jobs.convert.Convert;
+import org.ndio.jobs.convert.SparkConvert;
+import org.ndio.jobs.spark.JobSession;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code ndio convert SRC DST}: copies a volume between any two formats. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Copy a volume (or a box of it) from any readable URL to a new volume at any"
-        + " writable URL. The target appears only when the copy is complete.")
+        + " writable URL. The target appears only when the copy is complete. Chunked targets"
+        + " (zarr:) are written by a Spark job, in parallel and with memory bounded by one"
+        + " cuboid; other formats are written by this process.")
 final class ConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "SRC_URL", description = "Volume to read")
@@ -44,6 +48,15 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for chunked targets (default local[*]; spark-submit's own"
+          + " master when submitted)")
+  String master;
+
+  @Option(names = "--no-spark",
+      description = "Copy in this process even when the target is chunked")
+  boolean noSpark;
+
   @Spec
   CommandSpec spec;
 
@@ -56,11 +69,15 @@ final class ConvertCommand implements Callable<Integer> {
         overwrite ? WriteMode.OVERWRITE : WriteMode.ERROR_IF_EXISTS);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
+    boolean spark = !noSpark && SparkConvert.supports(target);
     Convert.Progress progress = quiet ? Convert.Progress.NONE
-        : new ProgressLine(err, "convert", start);
-    Convert.Result r = Convert.run(source, target, options, progress);
+        : new ProgressLine(err, "convert", spark ? "tasks" : "voxels", start);
+    Convert.Result r = spark
+        ? SparkConvert.run(JobSession.start("convert", master), source, target, options,
+            progress)
+        : Convert.run(source, target, options, progress);
     double seconds = (System.nanoTime() - start) / 1e9;
-    spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d blocks, %.2f s"
+    spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d cuboids, %.2f s"
             + " (%.1f Mvoxel/s) -> %s%n", source, r.box(), r.voxels(), r.blocks(), seconds,
         r.voxels() / 1e6 / Math.max(seconds, 1e-9), target);
     return 0;

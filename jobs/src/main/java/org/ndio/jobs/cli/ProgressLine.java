@@ -8,12 +8,14 @@ final class ProgressLine implements Convert.Progress {
 
   private final PrintWriter err;
   private final String what;
+  private final String unit;
   private final long start;
   private long lastPrint;
 
-  ProgressLine(PrintWriter err, String what, long startNanos) {
+  ProgressLine(PrintWriter err, String what, String unit, long startNanos) {
     this.err = err;
     this.what = what;
+    this.unit = unit;
     this.start = startNanos;
   }
 
@@ -25,8 +27,8 @@ final class ProgressLine implements Convert.Progress {
     }
     lastPrint = now;
     double s = (now - start) / 1e9;
-    err.printf("\r%s: %5.1f%% of %d voxels, %.1f Mvoxel/s%s", what, 100.0 * done / total, total,
-        done / 1e6 / Math.max(s, 1e-9), done == total ? "\n" : "");
+    err.printf("\r%s: %5.1f%% (%d of %d %s), %.1f s%s", what, 100.0 * done / total, done, total,
+        unit, s, done == total ? "\n" : "");
     err.flush();
   }
 }

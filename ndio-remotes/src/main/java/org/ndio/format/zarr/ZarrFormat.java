@@ -50,6 +50,11 @@ public final class ZarrFormat implements VolumeFormat {
   }
 
   @Override
+  public boolean supportsParallelWrite() {
+    return true;
+  }
+
+  @Override
   public ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
     return begin(url, spec, mode);
   }

@@ -59,7 +59,9 @@ final class CuboidScan implements Scan, Batch {
   @Override
   public InputPartition[] planInputPartitions() {
     List<BoundingBox> cuboids = new ArrayList<>();
-    for (BoundingBox c : new ChunkGrid(info.chunks()).cuboids(box, cuboid)) {
+    ChunkGrid grid = new ChunkGrid(info.chunks());
+    for (BoundingBox c : options.anchorAtBox() ? grid.cuboidsFromCorner(box, cuboid)
+        : grid.cuboids(box, cuboid)) {
       if (Arrays.stream(filters).allMatch(f -> CuboidFilters.test(f, c))) {
         cuboids.add(c);
       }

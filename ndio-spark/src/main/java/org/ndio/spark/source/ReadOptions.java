@@ -1,6 +1,7 @@
 package org.ndio.spark.source;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ndio.InvalidUrlException;
@@ -13,10 +14,13 @@ import org.ndio.volume.Size3;
  * x0:x1,y0:y1,z0:z1}, default the whole volume), {@code resolution} (default 0), {@code
  * cuboid} ({@code X,Y,Z}, rounded up to whole chunks; default one chunk) and {@code
  * maxPartitionBytes} (voxel bytes per Spark partition, default 128 MiB, as Spark's file
- * sources).
+ * sources) and {@code anchor}: {@code chunks} (default) lays the cuboid grid on the store's
+ * chunks, so no chunk is fetched twice; {@code box} lays it from the box's corner, so cuboids
+ * line up with the chunks of a copy whose origin is that corner.
  */
 public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
-    Optional<Size3> cuboid, long maxPartitionBytes) implements Serializable {
+    Optional<Size3> cuboid, long maxPartitionBytes, boolean anchorAtBox)
+    implements Serializable {
 
   public static final long DEFAULT_MAX_PARTITION_BYTES = 128L << 20;
 
@@ -31,7 +35,8 @@ public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
         resolution,
         get(options, "cuboid").map(Size3::parse),
         get(options, "maxPartitionBytes").map(ReadOptions::bytes)
-            .orElse(DEFAULT_MAX_PARTITION_BYTES));
+            .orElse(DEFAULT_MAX_PARTITION_BYTES),
+        get(options, "anchor").map(ReadOptions::anchorAtBox).orElse(false));
   }
 
   static Optional<String> get(Map<String, String> options, String key) {
@@ -53,6 +58,15 @@ public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
       // reported below
     }
     throw new NdioException("option resolution must be a level 0, 1, 2, ..., got '" + value + "'");
+  }
+
+  private static boolean anchorAtBox(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "chunks" -> false;
+      case "box" -> true;
+      default -> throw new NdioException("option anchor must be chunks or box, got '" + value
+          + "'");
+    };
   }
 
   private static long bytes(String value) {

@@ -1,0 +1,108 @@
+package org.ndio.jobs.convert;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ndio.jobs.spark.TaskProgress;
+import org.ndio.spark.Cuboid;
+import org.ndio.spark.Ndio;
+import org.ndio.spark.source.NdioErrors;
+import org.ndio.store.ParallelWrite;
+import org.ndio.store.VolumeFormat;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.VolumeSpec;
+import org.ndio.store.VolumeUrl;
+import org.ndio.store.Volumes;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.ChunkGrid;
+import org.ndio.volume.Size3;
+
+/**
+ * {@link Convert} as a Spark job, for targets that many tasks can write at once (chunked
+ * stores). The source is read through the ndio data source in cuboids laid from the box's
+ * corner, each a whole number of source and target chunks where that is small enough, so each
+ * task writes whole target chunks no other task touches, and memory per task is one cuboid
+ * however large the volume.
+ */
+public final class SparkConvert {
+
+  /** Largest cuboid edge chosen to line up source and target chunks. */
+  static final long MAX_EDGE = 1024;
+
+  private SparkConvert() {}
+
+  /** Whether {@code target} can be written by a Spark job. */
+  public static boolean supports(String target) {
+    VolumeUrl url = VolumeUrl.parse(target);
+    return Volumes.format(url).supportsParallelWrite();
+  }
+
+  public static Convert.Result run(SparkSession spark, String source, String target,
+      Convert.Options options, Convert.Progress progress) {
+    VolumeInfo info;
+    try (VolumeReader in = Volumes.open(source)) {
+      info = in.info();
+    }
+    BoundingBox box = options.box().orElse(info.extent());
+    info.extent().requireContains(box, source);
+    VolumeSpec spec = VolumeSpec.of(info.dtype(), new Size3(box.sizeX(), box.sizeY(),
+            box.sizeZ()))
+        .withChunks(options.chunks().orElse(null))
+        .withCompressor(options.compressor().orElse(null))
+        .withVoxelSize(info.voxelSize().orElse(null));
+    VolumeUrl url = VolumeUrl.parse(target);
+    VolumeFormat format = Volumes.format(url);
+    ParallelWrite write = format.beginParallel(url, spec, options.mode());
+    TaskProgress listener = new TaskProgress(progress);
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      Size3 cuboid = cuboid(info.chunks(), write.info().chunks());
+      long bx = box.x0();
+      long by = box.y0();
+      long bz = box.z0();
+      Ndio.read(spark, source, Map.of("box", box.toString(), "cuboid", cuboid.toString(),
+              "anchor", "box"))
+          .javaRDD().foreachPartition(rows -> writeTranslated(write, rows, bx, by, bz));
+      write.commit();
+      long cuboids = new ChunkGrid(info.chunks())
+          .cuboidsFromCorner(box, new ChunkGrid(info.chunks()).roundUp(cuboid)).size();
+      return new Convert.Result(write.info(), box, box.voxels(), cuboids);
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
+      write.abort();
+      throw NdioErrors.unwrap(e);
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  private static void writeTranslated(ParallelWrite write, Iterator<Row> rows, long bx, long by,
+      long bz) {
+    try (ParallelWrite.ChunkWriter out = write.writer()) {
+      while (rows.hasNext()) {
+        Cuboid c = Ndio.toCuboid(rows.next());
+        out.write(c.box().x0() - bx, c.box().y0() - by, c.box().z0() - bz, c.volume());
+      }
+    }
+  }
+
+  /**
+   * Per axis, the least common multiple of the source and target chunk edges when it is at
+   * most {@link #MAX_EDGE} (no chunk on either side is split), else the target's edge (target
+   * chunks stay whole; a source chunk may then be read by two tasks).
+   */
+  static Size3 cuboid(Size3 source, Size3 target) {
+    return new Size3(edge(source.x(), target.x()), edge(source.y(), target.y()),
+        edge(source.z(), target.z()));
+  }
+
+  private static long edge(long s, long t) {
+    long lcm = s / gcd(s, t) * t;
+    return lcm <= Math.max(MAX_EDGE, t) ? lcm : t;
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}
