@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.ndio.VolumeExistsException;
@@ -21,6 +20,7 @@ import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -29,36 +29,6 @@ import org.ndio.volume.Volume;
 public final class FileFormatChecks {
 
   private FileFormatChecks() {}
-
-  /**
-   * A volume of random values: all bit patterns for integers (with the type's extremes at the
-   * first two voxels), values around +-1000 for floats (with infinity and -0.0 there).
-   */
-  public static Volume random(DataType t, int sx, int sy, int sz, long seed) {
-    Random r = new Random(seed);
-    Volume v = Volume.allocate(t, sx, sy, sz);
-    for (int z = 0; z < sz; z++) {
-      for (int y = 0; y < sy; y++) {
-        for (int x = 0; x < sx; x++) {
-          if (t.isFloat()) {
-            v.setDouble(x, y, z, r.nextGaussian() * 1000);
-          } else {
-            v.setLong(x, y, z, r.nextLong());
-          }
-        }
-      }
-    }
-    if (t.isFloat()) {
-      v.setDouble(0, 0, 0, Double.POSITIVE_INFINITY);
-      v.setDouble(Math.min(1, sx - 1), 0, 0, -0.0);
-    } else {
-      long min = t.isSigned() ? -(1L << (8 * t.bytes() - 1)) : 0;
-      long max = t.isSigned() ? (1L << (8 * t.bytes() - 1)) - 1 : -1L;
-      v.setLong(0, 0, 0, min);
-      v.setLong(Math.min(1, sx - 1), 0, 0, max);
-    }
-    return v;
-  }
 
   /** Writes the first {@code n} bytes of {@code src} to a new file in {@code dir}. */
   public static Path truncated(Path src, long n, Path dir, String name) {
@@ -118,8 +88,8 @@ public final class FileFormatChecks {
       String fragment) {
     Path target = dir.resolve(fileName);
     String url = format.scheme() + ":" + target + fragment;
-    Volume a = random(DataType.UINT16, 6, 5, 3, 1);
-    Volume b = random(DataType.UINT16, 6, 5, 3, 2);
+    Volume a = TestVolumes.random(DataType.UINT16, 6, 5, 3, 1);
+    Volume b = TestVolumes.random(DataType.UINT16, 6, 5, 3, 2);
 
     try (VolumeWriter w = format.create(VolumeUrl.parse(url), specOf(a),
         WriteMode.ERROR_IF_EXISTS)) {

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndio.VolumeExistsException;
-import org.ndio.testing.TestVolumes;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
+import org.ndio.testing.MiniHdfs;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
@@ -29,26 +27,20 @@ class HdfsStorageTest {
   @TempDir
   static Path base;
 
-  static MiniDFSCluster cluster;
+  static MiniHdfs cluster;
   static String uri;
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.toString());
-    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    cluster.waitActive();
-    uri = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-    // Storages.at builds its own Configuration: the default FileSystem cache hands back the
-    // cluster's client for the same URI, so nothing else needs configuring.
+    cluster = MiniHdfs.start(base);
+    uri = cluster.uri();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (cluster != null) {
-      cluster.shutdown();
+      cluster.close();
     }
-    FileSystem.closeAll();
   }
 
   @Test

@@ -15,8 +15,9 @@ public final class TestVolumes {
   private TestVolumes() {}
 
   /**
-   * Seeded random voxels over the type's whole range (a quarter of them zero, so codecs see
-   * runs); floats are Gaussian with spread 1000.
+   * Seeded random voxels over the type's whole range, so byte-order and sign mistakes show: a
+   * quarter of them zero (codecs see runs), the type's minimum and maximum at (0, 0, 0) and
+   * (1, 0, 0); floats are Gaussian with spread 1000, with infinity and -0.0 there instead.
    */
   public static Volume random(DataType t, int sx, int sy, int sz, long seed) {
     Random r = new Random(seed);
@@ -31,6 +32,14 @@ public final class TestVolumes {
           }
         }
       }
+    }
+    int second = Math.min(1, sx - 1);
+    if (t.isFloat()) {
+      v.setDouble(0, 0, 0, Double.POSITIVE_INFINITY);
+      v.setDouble(second, 0, 0, -0.0);
+    } else {
+      v.setLong(0, 0, 0, t.isSigned() ? -(1L << (8 * t.bytes() - 1)) : 0);
+      v.setLong(second, 0, 0, t.isSigned() ? (1L << (8 * t.bytes() - 1)) - 1 : -1L);
     }
     return v;
   }

@@ -56,12 +56,8 @@ public final class Convert {
       VolumeInfo info = in.info();
       BoundingBox box = options.box().orElse(info.extent());
       info.extent().requireContains(box, source);
-      VolumeSpec spec = VolumeSpec.of(info.dtype(), new Size3(box.sizeX(), box.sizeY(),
-              box.sizeZ()))
-          .withChunks(options.chunks().orElse(null))
-          .withCompressor(options.compressor().orElse(null))
-          .withVoxelSize(info.voxelSize().orElse(null));
-      try (VolumeWriter out = Volumes.create(target, spec, options.mode())) {
+      try (VolumeWriter out = Volumes.create(target, targetSpec(info, box, options),
+          options.mode())) {
         Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes());
         long done = 0;
         long blocks = 0;
@@ -83,6 +79,14 @@ public final class Convert {
         return new Result(out.info(), box, done, blocks);
       }
     }
+  }
+
+  /** The new volume a copy of {@code box} of a source described by {@code info} makes. */
+  static VolumeSpec targetSpec(VolumeInfo info, BoundingBox box, Options options) {
+    return VolumeSpec.of(info.dtype(), new Size3(box.sizeX(), box.sizeY(), box.sizeZ()))
+        .withChunks(options.chunks().orElse(null))
+        .withCompressor(options.compressor().orElse(null))
+        .withVoxelSize(info.voxelSize().orElse(null));
   }
 
   /**

@@ -12,7 +12,6 @@ import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
-import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeUrl;
 import org.ndio.store.Volumes;
 import org.ndio.volume.BoundingBox;
@@ -47,14 +46,10 @@ public final class SparkConvert {
     }
     BoundingBox box = options.box().orElse(info.extent());
     info.extent().requireContains(box, source);
-    VolumeSpec spec = VolumeSpec.of(info.dtype(), new Size3(box.sizeX(), box.sizeY(),
-            box.sizeZ()))
-        .withChunks(options.chunks().orElse(null))
-        .withCompressor(options.compressor().orElse(null))
-        .withVoxelSize(info.voxelSize().orElse(null));
     VolumeUrl url = VolumeUrl.parse(target);
     VolumeFormat format = Volumes.format(url);
-    ParallelWrite write = format.beginParallel(url, spec, options.mode());
+    ParallelWrite write = format.beginParallel(url, Convert.targetSpec(info, box, options),
+        options.mode());
     TaskProgress listener = new TaskProgress(progress);
     spark.sparkContext().addSparkListener(listener);
     try {

@@ -20,6 +20,7 @@ import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
+import org.ndio.format.image.DecodeErrors;
 import org.ndio.format.image.SectionFiles;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -78,7 +79,7 @@ public final class PngReader implements VolumeReader {
                   + dtype.numpyName() + "; all sections of a stack must share size and type");
         }
       } catch (IOException | RuntimeException e) {
-        throw decodeError(where, e);
+        throw DecodeErrors.of(where, "PNG", e);
       } finally {
         r.dispose();
       }
@@ -98,14 +99,6 @@ public final class PngReader implements VolumeReader {
       throw new NdioException(where + ": this Java runtime has no ImageIO PNG reader");
     }
     return it.next();
-  }
-
-  private static NdioException decodeError(String where, Exception e) {
-    if (e instanceof NdioException n) {
-      return n;
-    }
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new CorruptDataException(where + ": not a readable PNG: " + msg, e);
   }
 
   @Override
@@ -139,7 +132,7 @@ public final class PngReader implements VolumeReader {
             region.x, region.y);
         out.copyFrom(section, 0, 0, z - (int) box.z0());
       } catch (IOException | RuntimeException e) {
-        throw decodeError(where, e);
+        throw DecodeErrors.of(where, "PNG", e);
       } finally {
         r.dispose();
       }

@@ -16,11 +16,11 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.ndio.CorruptDataException;
-import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
+import org.ndio.format.image.DecodeErrors;
 import org.ndio.format.image.GreyImages;
 import org.ndio.format.image.SectionFiles;
 import org.ndio.store.VolumeInfo;
@@ -89,7 +89,7 @@ public final class TiffReader implements VolumeReader {
       try {
         pg = TiffPage.of(tags.get(z), s.where(), size(s.file(), s.where()));
       } catch (RuntimeException e) {
-        throw decodeError(s.where(), e);
+        throw DecodeErrors.of(s.where(), "TIFF", e);
       }
       if (first == null) {
         first = pg;
@@ -171,7 +171,7 @@ public final class TiffReader implements VolumeReader {
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      throw decodeError(where, e);
+      throw DecodeErrors.of(where, "TIFF", e);
     } finally {
       r.dispose();
     }
@@ -183,16 +183,6 @@ public final class TiffReader implements VolumeReader {
     } catch (IOException e) {
       throw new StorageException("cannot start the TIFF reader: " + e.getMessage(), e);
     }
-  }
-
-  // Our own errors pass unchanged; the codec's (IIOException, EOF, runtime errors on bad
-  // bytes) become one typed error naming the file.
-  private static NdioException decodeError(String where, Exception e) {
-    if (e instanceof NdioException n) {
-      return n;
-    }
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new CorruptDataException(where + ": not a readable TIFF: " + msg, e);
   }
 
   @Override
@@ -231,7 +221,7 @@ public final class TiffReader implements VolumeReader {
       }
       return out;
     } catch (IOException | RuntimeException e) {
-      throw decodeError(s == null ? url.toString() : s.where(), e);
+      throw DecodeErrors.of(s == null ? url.toString() : s.where(), "TIFF", e);
     } finally {
       r.dispose();
       closeQuietly(in);

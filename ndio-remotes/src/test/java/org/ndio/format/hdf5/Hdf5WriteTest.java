@@ -23,6 +23,7 @@ import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
 import org.ndio.testing.Python;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -69,7 +70,7 @@ class Hdf5WriteTest {
     List<String> names = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();
     for (DataType t : DataType.values()) {
-      Volume v = Fixtures.random(t, 7, 6, 5, t.ordinal());
+      Volume v = TestVolumes.random(t, 7, 6, 5, t.ordinal());
       String file = "w_" + t.numpyName() + ".h5";
       write("hdf5:" + dir.resolve(file), v, VolumeSpec.of(t, new Size3(7, 6, 5)),
           WriteMode.ERROR_IF_EXISTS);
@@ -100,7 +101,7 @@ class Hdf5WriteTest {
   @Test
   void chunkedShuffledGzipAtANestedPathWithVoxelSize() {
     Python.require("numpy", "h5py");
-    Volume v = Fixtures.random(DataType.UINT16, 70, 33, 9, 3);
+    Volume v = TestVolumes.random(DataType.UINT16, 70, 33, 9, 3);
     VolumeSpec spec = VolumeSpec.of(DataType.UINT16, new Size3(70, 33, 9))
         .withChunks(new Size3(32, 16, 100)).withCompressor("shuffle+gzip:5")
         .withVoxelSize(new VoxelSize(4, 4, 40, "nanometer"))
@@ -144,16 +145,16 @@ class Hdf5WriteTest {
     VolumeSpec spec = VolumeSpec.of(DataType.UINT8, new Size3(4, 3, 2));
     try (VolumeWriter w = new Hdf5Format().create(VolumeUrl.parse(url), spec,
         WriteMode.ERROR_IF_EXISTS)) {
-      w.write(0, 0, 0, Fixtures.random(DataType.UINT8, 4, 3, 2, 1));
+      w.write(0, 0, 0, TestVolumes.random(DataType.UINT8, 4, 3, 2, 1));
     }
     assertFalse(Files.exists(target), "close without commit leaves nothing");
     assertEquals(0, countFiles(), "and no temporary files");
 
-    Volume first = Fixtures.random(DataType.UINT8, 4, 3, 2, 1);
+    Volume first = TestVolumes.random(DataType.UINT8, 4, 3, 2, 1);
     write(url, first, spec, WriteMode.ERROR_IF_EXISTS);
     assertThrows(VolumeExistsException.class, () -> new Hdf5Format()
         .create(VolumeUrl.parse(url), spec, WriteMode.ERROR_IF_EXISTS));
-    Volume second = Fixtures.random(DataType.UINT8, 4, 3, 2, 2);
+    Volume second = TestVolumes.random(DataType.UINT8, 4, 3, 2, 2);
     write(url, second, spec, WriteMode.OVERWRITE);
     try (VolumeReader r = new Hdf5Format().open(VolumeUrl.parse(url))) {
       assertEquals(second, r.readAll());

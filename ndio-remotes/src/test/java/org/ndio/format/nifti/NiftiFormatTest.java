@@ -3,7 +3,7 @@ package org.ndio.format.nifti;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ndio.format.FileFormatChecks.assertError;
-import static org.ndio.format.FileFormatChecks.random;
+import static org.ndio.testing.TestVolumes.random;
 import static org.ndio.format.FileFormatChecks.readAll;
 import static org.ndio.format.FileFormatChecks.specOf;
 import static org.ndio.format.FileFormatChecks.write;

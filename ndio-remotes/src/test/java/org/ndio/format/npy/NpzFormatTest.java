@@ -2,7 +2,7 @@ package org.ndio.format.npy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.ndio.format.FileFormatChecks.assertError;
-import static org.ndio.format.FileFormatChecks.random;
+import static org.ndio.testing.TestVolumes.random;
 import static org.ndio.format.FileFormatChecks.readAll;
 import static org.ndio.format.FileFormatChecks.specOf;
 import static org.ndio.format.FileFormatChecks.write;

@@ -21,6 +21,7 @@ import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
 import org.ndio.testing.Python;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -59,8 +60,8 @@ class PngWriteTest {
   @Test
   void imageioAndPilReadOur8And16BitStacks() {
     Python.require("numpy", "PIL", "imageio");
-    Volume u8 = Fixtures.random(DataType.UINT8, 17, 5, 3, 1);
-    Volume u16 = Fixtures.random(DataType.UINT16, 17, 5, 3, 2);
+    Volume u8 = TestVolumes.random(DataType.UINT8, 17, 5, 3, 1);
+    Volume u16 = TestVolumes.random(DataType.UINT16, 17, 5, 3, 2);
     write(dir.resolve("u8"), u8, WriteMode.ERROR_IF_EXISTS);
     write(dir.resolve("u16"), u16, WriteMode.ERROR_IF_EXISTS);
     JsonNode got = Fixtures.python(READ, dir.resolve("u8"), dir.resolve("u16"));
@@ -100,7 +101,7 @@ class PngWriteTest {
   @Test
   void writesAreAtomic() throws Exception {
     Path target = dir.resolve("stack");
-    Volume first = Fixtures.random(DataType.UINT8, 5, 4, 3, 1);
+    Volume first = TestVolumes.random(DataType.UINT8, 5, 4, 3, 1);
     try (VolumeWriter w = new PngFormat().create(VolumeUrl.parse("png:" + target), spec(first),
         WriteMode.ERROR_IF_EXISTS)) {
       w.write(0, 0, 0, first);
@@ -110,7 +111,7 @@ class PngWriteTest {
     write(target, first, WriteMode.ERROR_IF_EXISTS);
     assertThrows(VolumeExistsException.class, () -> new PngFormat().create(
         VolumeUrl.parse("png:" + target), spec(first), WriteMode.ERROR_IF_EXISTS));
-    Volume second = Fixtures.random(DataType.UINT8, 5, 4, 2, 2);
+    Volume second = TestVolumes.random(DataType.UINT8, 5, 4, 2, 2);
     write(target, second, WriteMode.OVERWRITE);
     try (VolumeReader r = new PngFormat().open(VolumeUrl.parse("png:" + target))) {
       assertEquals(second, r.readAll());

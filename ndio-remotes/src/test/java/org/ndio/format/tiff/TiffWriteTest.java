@@ -23,6 +23,7 @@ import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
 import org.ndio.testing.Python;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -80,7 +81,7 @@ class TiffWriteTest {
     List<Volume> volumes = new ArrayList<>();
     DataType[] types = {DataType.UINT8, DataType.UINT16, DataType.UINT32, DataType.FLOAT32};
     for (DataType t : types) {
-      Volume v = Fixtures.random(t, 13, 7, 3, t.ordinal());
+      Volume v = TestVolumes.random(t, 13, 7, 3, t.ordinal());
       Path file = dir.resolve(t.numpyName() + ".tif");
       Path stack = dir.resolve(t.numpyName() + "_dir");
       write(file, v, spec(v), WriteMode.ERROR_IF_EXISTS);
@@ -90,7 +91,7 @@ class TiffWriteTest {
       volumes.add(v);
       volumes.add(v);
     }
-    Volume v = Fixtures.random(DataType.UINT16, 13, 7, 3, 99);
+    Volume v = TestVolumes.random(DataType.UINT16, 13, 7, 3, 99);
     Path plain = dir.resolve("plain.tiff");
     write(plain, v, spec(v).withCompressor("none"), WriteMode.ERROR_IF_EXISTS);
     targets.add(plain);
@@ -121,7 +122,7 @@ class TiffWriteTest {
   @Test
   void voxelSizeIsWrittenAsImageJCalibration() {
     Python.require("numpy", "tifffile");
-    Volume v = Fixtures.random(DataType.UINT8, 8, 6, 4, 5);
+    Volume v = TestVolumes.random(DataType.UINT8, 8, 6, 4, 5);
     VoxelSize size = new VoxelSize(4.6, 4.6, 50, "nanometer");
     Path file = dir.resolve("cal.tif");
     write(file, v, spec(v).withVoxelSize(size).withCompressor("deflate:9"),
@@ -164,7 +165,7 @@ class TiffWriteTest {
   void writesAreAtomicForFilesAndDirectories() throws Exception {
     for (String name : new String[] {"a.tif", "stack"}) {
       Path target = dir.resolve(name);
-      Volume first = Fixtures.random(DataType.UINT16, 5, 4, 3, 1);
+      Volume first = TestVolumes.random(DataType.UINT16, 5, 4, 3, 1);
       try (VolumeWriter w = new TiffFormat().create(VolumeUrl.parse("tiff:" + target),
           spec(first), WriteMode.ERROR_IF_EXISTS)) {
         w.write(0, 0, 0, first);
@@ -178,7 +179,7 @@ class TiffWriteTest {
       if (Files.isDirectory(target)) {
         Files.writeString(target.resolve("00007.tif"), "left from an older, deeper stack");
       }
-      Volume second = Fixtures.random(DataType.UINT16, 5, 4, 2, 2);
+      Volume second = TestVolumes.random(DataType.UINT16, 5, 4, 2, 2);
       write(target, second, spec(second), WriteMode.OVERWRITE);
       try (VolumeReader r = new TiffFormat().open(VolumeUrl.parse("tiff:" + target))) {
         assertEquals(second, r.readAll(), name);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +14,7 @@ import org.ndio.spark.Ndio;
 import org.ndio.spark.SparkExtension;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
+import org.ndio.testing.MiniHdfs;
 import org.ndio.testing.TestVolumes;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
@@ -29,24 +27,20 @@ class HdfsSourceTest {
   @TempDir
   static Path base;
 
-  static MiniDFSCluster cluster;
+  static MiniHdfs cluster;
   static String hdfs;
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.toString());
-    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    cluster.waitActive();
-    hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+    cluster = MiniHdfs.start(base);
+    hdfs = cluster.uri();
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (cluster != null) {
-      cluster.shutdown();
+      cluster.close();
     }
-    FileSystem.closeAll();
   }
 
   @Test
