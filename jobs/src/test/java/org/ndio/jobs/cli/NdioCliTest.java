@@ -100,6 +100,44 @@ class NdioCliTest {
   }
 
   @Test
+  void aTruncatedNpzIsNamedAndNothingIsWritten() throws Exception {
+    Path npz = dir.resolve("v.npz");
+    TestVolumes.write("npz:" + npz, TestVolumes.random(DataType.UINT16, 30, 20, 5, 4), null,
+        null);
+    byte[] all = Files.readAllBytes(npz);
+    Files.write(npz, java.util.Arrays.copyOf(all, all.length / 2));
+    Run r = ndio("convert", "npz:" + npz, "tiff:" + dir.resolve("out.tif"), "--quiet");
+    assertEquals(1, r.status());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains(npz.toString()) && !r.hasStackTrace(), r.err());
+    assertFalse(Files.exists(dir.resolve("out.tif")));
+  }
+
+  @Test
+  void aCorruptBloscHeaderIsNamed() throws Exception {
+    Path src = dir.resolve("src");
+    TestVolumes.write("zarr:" + src, TestVolumes.random(DataType.UINT16, 20, 20, 5, 2),
+        new Size3(8, 8, 8), "blosc:lz4:5:byte");
+    byte[] chunk = Files.readAllBytes(src.resolve("0.1.1"));
+    chunk[4] = (byte) 0xff; // nbytes, the uncompressed size, no longer matches the chunk
+    Files.write(src.resolve("0.1.1"), chunk);
+    Run r = ndio("convert", "zarr:" + src, "npy:" + dir.resolve("out.npy"), "--quiet");
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("chunk 0.1.1") && !r.hasStackTrace(), r.err());
+    assertFalse(Files.exists(dir.resolve("out.npy")));
+  }
+
+  @Test
+  void aTypeTheTargetCannotHoldIsNamed() {
+    TestVolumes.write("zarr:" + dir.resolve("labels"), TestVolumes.random(DataType.UINT64, 8, 8,
+        2, 3), null, null);
+    Run r = ndio("convert", "zarr:" + dir.resolve("labels"), "png:" + dir.resolve("pngs"));
+    assertEquals(1, r.status());
+    assertTrue(r.err().contains("uint64") && !r.hasStackTrace(), r.err());
+    assertFalse(Files.exists(dir.resolve("pngs")));
+  }
+
+  @Test
   void convertCopiesABoxAndInfoDescribesIt() {
     Volume v = TestVolumes.random(DataType.UINT32, 40, 30, 10, 3);
     TestVolumes.write("zarr:" + dir.resolve("src"), v, new Size3(16, 16, 4), "none");
