@@ -9,9 +9,9 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * lz4-java. lz4-java 1.8 has no acceleration parameter, so the fast compressor always runs at
  * acceleration 1 where c-blosc uses {@code 10 - clevel}: slightly better ratios, slower on
  * data that hardly compresses, where LZ4's acceleration skips ahead quickly. To keep lz4 fast
- * there, a stream whose sample (blosclz's estimate over four windows) promises less than 3%
- * (at level 9: nothing at all) is stored raw without trying; c-blosc's accelerated LZ4 gains
- * next to nothing on such streams too (ssTEM bit planes: 0.3%).
+ * there, a stream whose sample (blosclz's estimate over four windows) promises too little
+ * for the level (see {@link #fast}) is stored raw without trying; c-blosc's accelerated LZ4
+ * gains next to nothing on such streams too (bit-shuffled ssTEM sections: 0.3%).
  */
 final class Lz4Blocks extends BlockCodec {
 
@@ -30,9 +30,15 @@ final class Lz4Blocks extends BlockCodec {
     this.hopeless = hopeless;
   }
 
-  /** The fast compressor at blosc level {@code clevel}: 9 only skips streams of pure noise. */
+  /**
+   * The fast compressor at blosc level {@code clevel}. Where c-blosc would accelerate LZ4 by
+   * {@code a = 10 - clevel}, a stream must promise more than {@code a}% to be tried (level 9:
+   * anything better than pure noise).
+   */
   static Lz4Blocks fast(int clevel) {
-    return new Lz4Blocks(FACTORY.fastCompressor(), new BloscLz(1), clevel >= 9 ? 1.0 : 1.03);
+    int acceleration = 10 - Math.max(1, Math.min(9, clevel));
+    return new Lz4Blocks(FACTORY.fastCompressor(), new BloscLz(1),
+        acceleration == 1 ? 1.0 : 1 + acceleration / 100.0);
   }
 
   /** The decoder (decompression is the same for lz4 and lz4hc). */
