@@ -41,6 +41,7 @@ public class BloscBenchmark {
   private Codec blosc;
   private byte[] raw;
   private byte[] frame;
+  private byte[] out;
   private int typeSize;
 
   @Setup
@@ -54,6 +55,7 @@ public class BloscBenchmark {
     typeSize = payload.equals("labels") ? 8 : 1;
     blosc = Codecs.parse(codec);
     frame = blosc.encode(raw, typeSize);
+    out = new byte[raw.length];
     System.out.printf("%n%s %s: %d -> %d bytes (ratio %.2f)%n", payload, codec, raw.length,
         frame.length, (double) raw.length / frame.length);
     if (!Arrays.equals(raw, blosc.decode(frame, raw.length))) {
@@ -69,8 +71,16 @@ public class BloscBenchmark {
     return blosc.encode(raw, typeSize);
   }
 
+  /** {@link Codec#decode}: allocates the output, as every chunk read does. */
   @Benchmark
   public byte[] decode() {
     return blosc.decode(frame, raw.length);
+  }
+
+  /** {@link Blosc#decodeInto} a reused buffer: the codec alone, like c-blosc's API. */
+  @Benchmark
+  public byte[] decodeInto() {
+    Blosc.decodeInto(frame, out, 0);
+    return out;
   }
 }

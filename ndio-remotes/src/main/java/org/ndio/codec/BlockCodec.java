@@ -32,7 +32,7 @@ abstract class BlockCodec implements AutoCloseable {
       case BLOSCLZ:
         return new BloscLzBlocks(clevel);
       case LZ4:
-        return Lz4Blocks.fast();
+        return Lz4Blocks.fast(clevel);
       case LZ4HC:
         return Lz4Blocks.high(clevel);
       case ZLIB:
@@ -51,7 +51,7 @@ abstract class BlockCodec implements AutoCloseable {
         return new BloscLzBlocks(1);
       case LZ4:
       case LZ4HC:
-        return Lz4Blocks.fast();
+        return Lz4Blocks.decoder();
       case ZLIB:
         return new ZlibBlocks(1);
       case ZSTD:

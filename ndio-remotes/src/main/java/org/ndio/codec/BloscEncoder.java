@@ -135,11 +135,12 @@ final class BloscEncoder {
   }
 
   /**
-   * One encode. Compressed streams go to a growing work buffer and streams stored raw are only
-   * noted, so data that ends up stored whole (memcpyed) costs neither a frame-sized buffer nor
-   * copies; the frame is assembled at its exact size once it is known to fit, re-filtering
-   * the few blocks that have raw streams. The size checks follow c-blosc's step for step, so
-   * the same frames end up memcpyed.
+   * One encode, writing the frame layout into a buffer that grows as needed (sized from the
+   * ratio seen so far, so a 1 GiB input that compresses 30:1 never costs a 1 GiB buffer).
+   * Until the first stream compresses, nothing is written at all: streams stored raw are only
+   * counted, so incompressible data, which ends up stored whole (memcpyed), costs no copies;
+   * if a stream does compress later, the blocks before it are filtered again and written then.
+   * The size checks follow c-blosc's step for step, so the same frames end up memcpyed.
    */
   private static final class Run {
     private final byte[] raw;
@@ -149,14 +150,13 @@ final class BloscEncoder {
     private final boolean split;
     private final int blockSize;
     private final int blocks;
+    private final int maxBytes;
     private final byte[] tmp;
     private final byte[] tmp2;
-    private byte[] work = new byte[0];
-    private int workLength;
-    /** Per stream, in frame order: its compressed size, or -1 when stored raw. */
-    private final int[] streamSizes;
-    /** Per stream: where its compressed bytes start in the work buffer. */
-    private final int[] streamOffsets;
+    /** The frame so far (header left blank), or null while every stream was stored raw. */
+    private byte[] out;
+    /** Holds one compressed stream while {@link #out} does not exist yet. */
+    private byte[] scratch;
 
     Run(byte[] raw, BlockCodec inner, int ts, BloscShuffle shuffle, boolean split,
         int blockSize, int blocks) {
@@ -167,27 +167,26 @@ final class BloscEncoder {
       this.split = split;
       this.blockSize = blockSize;
       this.blocks = blocks;
+      this.maxBytes = raw.length + HEADER_BYTES;
       boolean filtered = shuffle == BloscShuffle.BIT || (shuffle == BloscShuffle.BYTE && ts > 1);
       this.tmp = filtered ? new byte[blockSize] : null;
       this.tmp2 = shuffle == BloscShuffle.BIT && ts > 1 ? new byte[blockSize] : null;
-      int streams = blocks * (split ? ts : 1);
-      this.streamSizes = new int[streams];
-      this.streamOffsets = new int[streams];
     }
 
-    /** The frame with its header left blank, or null if it would not be smaller. */
+    /** The frame with its header left blank, or null if it would not fit (store it whole). */
     byte[] frame() {
-      int maxBytes = raw.length + HEADER_BYTES;
       int at = HEADER_BYTES + 4 * blocks;
-      int stream = 0;
       for (int j = 0; j < blocks; j++) {
         int size = blockLength(j);
-        boolean leftover = size < blockSize;
-        int splits = split && !leftover ? ts : 1;
+        int splits = split && size == blockSize ? ts : 1;
         int neblock = size / splits;
         byte[] src = filter(j, size);
         int s = src == raw ? j * blockSize : 0;
-        for (int k = 0; k < splits; k++, stream++) {
+        if (out != null) {
+          BloscEncoder.putInt(out, HEADER_BYTES + 4 * j, at);
+        }
+        for (int k = 0; k < splits; k++) {
+          int streamStart = at;
           at += 4;
           int maxOut = neblock;
           if (at + (long) maxOut > maxBytes) {
@@ -196,53 +195,85 @@ final class BloscEncoder {
               return null;
             }
           }
-          reserve(neblock);
-          int c = inner.compress(src, s + k * neblock, neblock, work, workLength, maxOut);
+          int from = s + k * neblock;
+          int c;
+          if (out != null) {
+            ensure(at + neblock + neblock / 16 + 1024, at, j);
+            c = inner.compress(src, from, neblock, out, at, maxOut);
+          } else {
+            if (scratch == null) {
+              scratch = new byte[neblock + neblock / 16 + 1024];
+            }
+            c = inner.compress(src, from, neblock, scratch, 0, maxOut);
+            if (c > 0 && c < neblock) {
+              start(j, k, src, at, (long) j * blockSize + (long) (k + 1) * neblock);
+              System.arraycopy(scratch, 0, out, at, c);
+            }
+          }
           if (c == 0 || c >= neblock) {
             if (at + (long) neblock > maxBytes) {
               return null;
             }
-            streamSizes[stream] = -1;
             c = neblock;
-          } else {
-            streamSizes[stream] = c;
-            streamOffsets[stream] = workLength;
-            workLength += c;
+            if (out != null) {
+              ensure(at + neblock, at, j);
+              System.arraycopy(src, from, out, at, neblock);
+            }
+          }
+          if (out != null) {
+            BloscEncoder.putInt(out, streamStart, c);
           }
           at += c;
         }
       }
-      return assemble(at);
+      if (out == null) {
+        return null; // unreachable: all-raw streams overflow first, but never return garbage
+      }
+      return out.length == at ? out : Arrays.copyOf(out, at);
     }
 
-    private byte[] assemble(int total) {
-      byte[] out = new byte[total];
-      int at = HEADER_BYTES + 4 * blocks;
-      int stream = 0;
-      for (int j = 0; j < blocks; j++) {
-        putInt(out, HEADER_BYTES + 4 * j, at);
-        int size = blockLength(j);
+    /**
+     * Creates the frame buffer when stream k of block j is the first to compress: sized from
+     * the ratio so far, with blocks 0 to j-1 and the raw streams of block j before k written.
+     */
+    private void start(int j, int k, byte[] src, int at, long consumed) {
+      double ratio = (double) at / consumed;
+      long projected = (long) (ratio * 1.25 * raw.length) + (1 << 16);
+      out = new byte[(int) Math.min(Math.max(projected, at + scratch.length), maxBytes)];
+      // filtering the earlier blocks reuses tmp, which holds this block's streams
+      byte[] current = src == raw || j == 0 ? src : src.clone();
+      int pos = HEADER_BYTES + 4 * blocks;
+      for (int b = 0; b <= j; b++) {
+        BloscEncoder.putInt(out, HEADER_BYTES + 4 * b, pos);
+        int size = blockLength(b);
         int splits = split && size == blockSize ? ts : 1;
         int neblock = size / splits;
-        byte[] src = null;
-        for (int k = 0; k < splits; k++, stream++) {
-          int c = streamSizes[stream];
-          if (c < 0) {
-            if (src == null) {
-              src = filter(j, size);
-            }
-            putInt(out, at, neblock);
-            System.arraycopy(src, (src == raw ? j * blockSize : 0) + k * neblock, out, at + 4,
-                neblock);
-            at += 4 + neblock;
-          } else {
-            putInt(out, at, c);
-            System.arraycopy(work, streamOffsets[stream], out, at + 4, c);
-            at += 4 + c;
-          }
+        int streams = b < j ? splits : k;
+        if (streams == 0) {
+          continue;
+        }
+        byte[] data = b < j ? filter(b, size) : current;
+        int s = data == raw ? b * blockSize : 0;
+        for (int q = 0; q < streams; q++) {
+          BloscEncoder.putInt(out, pos, neblock);
+          System.arraycopy(data, s + q * neblock, out, pos + 4, neblock);
+          pos += 4 + neblock;
         }
       }
-      return out;
+      if (current != src) {
+        System.arraycopy(current, 0, src, 0, current.length);
+      }
+    }
+
+    /** Grows the frame buffer to hold {@code need} bytes (while at {@code at}, in block j). */
+    private void ensure(long need, int at, int j) {
+      if (need <= out.length) {
+        return;
+      }
+      long consumed = Math.max(1, (long) j * blockSize);
+      long projected = (long) ((double) at / consumed * 1.25 * raw.length) + (1 << 16);
+      long grown = Math.max(need, Math.max(2L * out.length, projected));
+      out = Arrays.copyOf(out, (int) Math.min(grown, Math.max(need, maxBytes)));
     }
 
     private int blockLength(int j) {
@@ -261,15 +292,6 @@ final class BloscEncoder {
         return tmp;
       }
       return raw;
-    }
-
-    /** Room in the work buffer for one more stream's worst case (and the codecs' bounds). */
-    private void reserve(int neblock) {
-      long need = (long) workLength + neblock + neblock / 16 + 1024;
-      if (need > work.length) {
-        long grown = Math.max(need, 2L * work.length);
-        work = Arrays.copyOf(work, (int) Math.min(grown, Integer.MAX_VALUE - 16));
-      }
     }
   }
 }

@@ -312,9 +312,29 @@ final class BloscLz {
    * from its last quarter, a cheap pass that lets encoders skip data not worth compressing.
    * Returns 1 for streams too short to judge.
    */
-  double sampleRatio(byte[] src, int s, int len) {
+  private double sampleRatio(byte[] src, int s, int len) {
     int sample = Math.min(len / 4, PROBE_BYTES);
     return sample < 32 ? 1 : estimateRatio(src, s + len - sample, sample);
+  }
+
+  /**
+   * Like {@link #sampleRatio}, from four 1 KiB windows spread over the stream, for encoders
+   * that must judge the whole stream rather than guess from its end (bit-shuffled streams
+   * are bit planes one after the other, each with its own ratio).
+   */
+  double spreadRatio(byte[] src, int s, int len) {
+    int window = Math.min(len / 8, PROBE_BYTES / 4);
+    if (window < 32) {
+      return 1;
+    }
+    double in = 0;
+    double out = 0;
+    for (int w = 0; w < 4; w++) {
+      int at = s + (int) ((long) len * (2 * w + 1) / 8);
+      in += window;
+      out += window / estimateRatio(src, at, window);
+    }
+    return in / out;
   }
 
   private double estimateRatio(byte[] src, int s, int len) {

@@ -20,8 +20,10 @@ final class Deflate {
     int n = headroom;
     while (!deflater.finished()) {
       if (n == out.length) {
-        out = Arrays.copyOf(out, Math.max(out.length * 2, out.length + raw.length / 4 + 64));
+        long grown = Math.max(2L * out.length, (long) out.length + raw.length / 4 + 64);
+        out = Arrays.copyOf(out, (int) Math.min(grown, Integer.MAX_VALUE - 8));
       }
+      // with finish() called and room left, deflate always makes progress
       n += deflater.deflate(out, n, out.length - n);
     }
     return Arrays.copyOf(out, n + tailroom);
@@ -42,10 +44,8 @@ final class Deflate {
           if (inflater.finished()) {
             throw new CorruptDataException(what + " holds " + k + " bytes, expected " + n);
           }
-          if (inflater.needsInput() || inflater.needsDictionary()) {
-            throw new CorruptDataException(what + " is truncated: it ends after " + k
-                + " of " + n + " bytes");
-          }
+          throw new CorruptDataException(what + " is truncated: it ends after " + k + " of "
+              + n + " bytes");
         }
         k += got;
       }

@@ -43,7 +43,9 @@ final class Shuffle {
       done = shuffle2(src, s, n, dst, d);
     } else if (ts == 4) {
       done = shuffle4(src, s, n, dst, d);
-    } else if (ts >= 8) {
+    } else if (ts == 8) {
+      done = shuffle8(src, s, n, dst, d);
+    } else if (ts > 8) {
       done = shuffleWide(ts, src, s, n, dst, d);
     } else {
       done = 0;
@@ -72,7 +74,9 @@ final class Shuffle {
       done = unshuffle2(src, s, n, dst, d);
     } else if (ts == 4) {
       done = unshuffle4(src, s, n, dst, d);
-    } else if (ts >= 8) {
+    } else if (ts == 8) {
+      done = unshuffle8(src, s, n, dst, d);
+    } else if (ts > 8) {
       done = unshuffleWide(ts, src, s, n, dst, d);
     } else {
       done = 0;
@@ -131,7 +135,11 @@ final class Shuffle {
    * packing itself, since the upper four columns are empty).
    */
   private static int shuffle4(byte[] src, int s, int n, byte[] dst, int d) {
-    int n8 = n & ~7;
+    final int n8 = n & ~7;
+    final int o0 = d;
+    final int o1 = o0 + n;
+    final int o2 = o1 + n;
+    final int o3 = o2 + n;
     for (int i = 0; i < n8; i += 8) {
       int p = s + 4 * i;
       long r0 = ((int) INT.get(src, p) & M32) | ((long) (int) INT.get(src, p + 16) << 32);
@@ -150,21 +158,25 @@ final class Shuffle {
       t = ((r2 >>> 8) ^ r3) & M8;
       r2 ^= t << 8;
       r3 ^= t;
-      LONG.set(dst, d + i, r0);
-      LONG.set(dst, d + n + i, r1);
-      LONG.set(dst, d + 2 * n + i, r2);
-      LONG.set(dst, d + 3 * n + i, r3);
+      LONG.set(dst, o0 + i, r0);
+      LONG.set(dst, o1 + i, r1);
+      LONG.set(dst, o2 + i, r2);
+      LONG.set(dst, o3 + i, r3);
     }
     return n8;
   }
 
   private static int unshuffle4(byte[] src, int s, int n, byte[] dst, int d) {
-    int n8 = n & ~7;
+    final int n8 = n & ~7;
+    final int i0 = s;
+    final int i1 = i0 + n;
+    final int i2 = i1 + n;
+    final int i3 = i2 + n;
     for (int i = 0; i < n8; i += 8) {
-      long r0 = (long) LONG.get(src, s + i);
-      long r1 = (long) LONG.get(src, s + n + i);
-      long r2 = (long) LONG.get(src, s + 2 * n + i);
-      long r3 = (long) LONG.get(src, s + 3 * n + i);
+      long r0 = (long) LONG.get(src, i0 + i);
+      long r1 = (long) LONG.get(src, i1 + i);
+      long r2 = (long) LONG.get(src, i2 + i);
+      long r3 = (long) LONG.get(src, i3 + i);
       long t = ((r0 >>> 16) ^ r2) & M16;
       r0 ^= t << 16;
       r2 ^= t;
@@ -199,7 +211,14 @@ final class Shuffle {
     int n8 = n & ~7;
     int cols = ts & ~7;
     for (int j = 0; j < cols; j += 8) {
-      int o = d + j * n;
+      final int o0 = d + j * n;
+      final int o1 = o0 + n;
+      final int o2 = o1 + n;
+      final int o3 = o2 + n;
+      final int o4 = o3 + n;
+      final int o5 = o4 + n;
+      final int o6 = o5 + n;
+      final int o7 = o6 + n;
       for (int i = 0; i < n8; i += 8) {
         int p = s + i * ts + j;
         long r0 = (long) LONG.get(src, p);
@@ -223,14 +242,14 @@ final class Shuffle {
         t = ((r2 >>> 8) ^ r3) & M8; r2 ^= t << 8; r3 ^= t;
         t = ((r4 >>> 8) ^ r5) & M8; r4 ^= t << 8; r5 ^= t;
         t = ((r6 >>> 8) ^ r7) & M8; r6 ^= t << 8; r7 ^= t;
-        LONG.set(dst, o + i, r0);
-        LONG.set(dst, o + n + i, r1);
-        LONG.set(dst, o + 2 * n + i, r2);
-        LONG.set(dst, o + 3 * n + i, r3);
-        LONG.set(dst, o + 4 * n + i, r4);
-        LONG.set(dst, o + 5 * n + i, r5);
-        LONG.set(dst, o + 6 * n + i, r6);
-        LONG.set(dst, o + 7 * n + i, r7);
+        LONG.set(dst, o0 + i, r0);
+        LONG.set(dst, o1 + i, r1);
+        LONG.set(dst, o2 + i, r2);
+        LONG.set(dst, o3 + i, r3);
+        LONG.set(dst, o4 + i, r4);
+        LONG.set(dst, o5 + i, r5);
+        LONG.set(dst, o6 + i, r6);
+        LONG.set(dst, o7 + i, r7);
       }
     }
     return n8;
@@ -240,16 +259,125 @@ final class Shuffle {
     int n8 = n & ~7;
     int cols = ts & ~7;
     for (int j = 0; j < cols; j += 8) {
-      int o = s + j * n;
+      // plane offsets hoisted out of the loop: the JIT then keeps them in registers
+      final int o0 = s + j * n;
+      final int o1 = o0 + n;
+      final int o2 = o1 + n;
+      final int o3 = o2 + n;
+      final int o4 = o3 + n;
+      final int o5 = o4 + n;
+      final int o6 = o5 + n;
+      final int o7 = o6 + n;
       for (int i = 0; i < n8; i += 8) {
-        long r0 = (long) LONG.get(src, o + i);
-        long r1 = (long) LONG.get(src, o + n + i);
-        long r2 = (long) LONG.get(src, o + 2 * n + i);
-        long r3 = (long) LONG.get(src, o + 3 * n + i);
-        long r4 = (long) LONG.get(src, o + 4 * n + i);
-        long r5 = (long) LONG.get(src, o + 5 * n + i);
-        long r6 = (long) LONG.get(src, o + 6 * n + i);
-        long r7 = (long) LONG.get(src, o + 7 * n + i);
+        long r0 = (long) LONG.get(src, o0 + i);
+        long r1 = (long) LONG.get(src, o1 + i);
+        long r2 = (long) LONG.get(src, o2 + i);
+        long r3 = (long) LONG.get(src, o3 + i);
+        long r4 = (long) LONG.get(src, o4 + i);
+        long r5 = (long) LONG.get(src, o5 + i);
+        long r6 = (long) LONG.get(src, o6 + i);
+        long r7 = (long) LONG.get(src, o7 + i);
+        long t;
+        t = ((r0 >>> 32) ^ r4) & M32; r0 ^= t << 32; r4 ^= t;
+        t = ((r1 >>> 32) ^ r5) & M32; r1 ^= t << 32; r5 ^= t;
+        t = ((r2 >>> 32) ^ r6) & M32; r2 ^= t << 32; r6 ^= t;
+        t = ((r3 >>> 32) ^ r7) & M32; r3 ^= t << 32; r7 ^= t;
+        t = ((r0 >>> 16) ^ r2) & M16; r0 ^= t << 16; r2 ^= t;
+        t = ((r1 >>> 16) ^ r3) & M16; r1 ^= t << 16; r3 ^= t;
+        t = ((r4 >>> 16) ^ r6) & M16; r4 ^= t << 16; r6 ^= t;
+        t = ((r5 >>> 16) ^ r7) & M16; r5 ^= t << 16; r7 ^= t;
+        t = ((r0 >>> 8) ^ r1) & M8; r0 ^= t << 8; r1 ^= t;
+        t = ((r2 >>> 8) ^ r3) & M8; r2 ^= t << 8; r3 ^= t;
+        t = ((r4 >>> 8) ^ r5) & M8; r4 ^= t << 8; r5 ^= t;
+        t = ((r6 >>> 8) ^ r7) & M8; r6 ^= t << 8; r7 ^= t;
+        int p = d + i * ts + j;
+        LONG.set(dst, p, r0);
+        LONG.set(dst, p + ts, r1);
+        LONG.set(dst, p + 2 * ts, r2);
+        LONG.set(dst, p + 3 * ts, r3);
+        LONG.set(dst, p + 4 * ts, r4);
+        LONG.set(dst, p + 5 * ts, r5);
+        LONG.set(dst, p + 6 * ts, r6);
+        LONG.set(dst, p + 7 * ts, r7);
+      }
+    }
+    return n8;
+  }
+
+  /** {@link #shuffleWide} for 8-byte elements: constant strides let the JIT do better. */
+  private static int shuffle8(byte[] src, int s, int n, byte[] dst, int d) {
+    final int ts = 8;
+    int n8 = n & ~7;
+    int cols = ts & ~7;
+    for (int j = 0; j < cols; j += 8) {
+      final int o0 = d + j * n;
+      final int o1 = o0 + n;
+      final int o2 = o1 + n;
+      final int o3 = o2 + n;
+      final int o4 = o3 + n;
+      final int o5 = o4 + n;
+      final int o6 = o5 + n;
+      final int o7 = o6 + n;
+      for (int i = 0; i < n8; i += 8) {
+        int p = s + i * ts + j;
+        long r0 = (long) LONG.get(src, p);
+        long r1 = (long) LONG.get(src, p + ts);
+        long r2 = (long) LONG.get(src, p + 2 * ts);
+        long r3 = (long) LONG.get(src, p + 3 * ts);
+        long r4 = (long) LONG.get(src, p + 4 * ts);
+        long r5 = (long) LONG.get(src, p + 5 * ts);
+        long r6 = (long) LONG.get(src, p + 6 * ts);
+        long r7 = (long) LONG.get(src, p + 7 * ts);
+        long t;
+        t = ((r0 >>> 32) ^ r4) & M32; r0 ^= t << 32; r4 ^= t;
+        t = ((r1 >>> 32) ^ r5) & M32; r1 ^= t << 32; r5 ^= t;
+        t = ((r2 >>> 32) ^ r6) & M32; r2 ^= t << 32; r6 ^= t;
+        t = ((r3 >>> 32) ^ r7) & M32; r3 ^= t << 32; r7 ^= t;
+        t = ((r0 >>> 16) ^ r2) & M16; r0 ^= t << 16; r2 ^= t;
+        t = ((r1 >>> 16) ^ r3) & M16; r1 ^= t << 16; r3 ^= t;
+        t = ((r4 >>> 16) ^ r6) & M16; r4 ^= t << 16; r6 ^= t;
+        t = ((r5 >>> 16) ^ r7) & M16; r5 ^= t << 16; r7 ^= t;
+        t = ((r0 >>> 8) ^ r1) & M8; r0 ^= t << 8; r1 ^= t;
+        t = ((r2 >>> 8) ^ r3) & M8; r2 ^= t << 8; r3 ^= t;
+        t = ((r4 >>> 8) ^ r5) & M8; r4 ^= t << 8; r5 ^= t;
+        t = ((r6 >>> 8) ^ r7) & M8; r6 ^= t << 8; r7 ^= t;
+        LONG.set(dst, o0 + i, r0);
+        LONG.set(dst, o1 + i, r1);
+        LONG.set(dst, o2 + i, r2);
+        LONG.set(dst, o3 + i, r3);
+        LONG.set(dst, o4 + i, r4);
+        LONG.set(dst, o5 + i, r5);
+        LONG.set(dst, o6 + i, r6);
+        LONG.set(dst, o7 + i, r7);
+      }
+    }
+    return n8;
+  }
+
+  /** {@link #unshuffleWide} for 8-byte elements. */
+  private static int unshuffle8(byte[] src, int s, int n, byte[] dst, int d) {
+    final int ts = 8;
+    int n8 = n & ~7;
+    int cols = ts & ~7;
+    for (int j = 0; j < cols; j += 8) {
+      // plane offsets hoisted out of the loop: the JIT then keeps them in registers
+      final int o0 = s + j * n;
+      final int o1 = o0 + n;
+      final int o2 = o1 + n;
+      final int o3 = o2 + n;
+      final int o4 = o3 + n;
+      final int o5 = o4 + n;
+      final int o6 = o5 + n;
+      final int o7 = o6 + n;
+      for (int i = 0; i < n8; i += 8) {
+        long r0 = (long) LONG.get(src, o0 + i);
+        long r1 = (long) LONG.get(src, o1 + i);
+        long r2 = (long) LONG.get(src, o2 + i);
+        long r3 = (long) LONG.get(src, o3 + i);
+        long r4 = (long) LONG.get(src, o4 + i);
+        long r5 = (long) LONG.get(src, o5 + i);
+        long r6 = (long) LONG.get(src, o6 + i);
+        long r7 = (long) LONG.get(src, o7 + i);
         long t;
         t = ((r0 >>> 32) ^ r4) & M32; r0 ^= t << 32; r4 ^= t;
         t = ((r1 >>> 32) ^ r5) & M32; r1 ^= t << 32; r5 ^= t;
@@ -330,8 +458,16 @@ final class Shuffle {
 
   /** One plane of {@code n} bytes (n % 8 == 0) to its 8 bit rows of {@code n / 8} bytes. */
   private static void bitRows(byte[] in, int io, int n, byte[] out, int oo) {
-    int m = n >>> 3;
-    int m8 = m & ~7;
+    final int m = n >>> 3;
+    final int m8 = m & ~7;
+    final int o0 = oo;
+    final int o1 = o0 + m;
+    final int o2 = o1 + m;
+    final int o3 = o2 + m;
+    final int o4 = o3 + m;
+    final int o5 = o4 + m;
+    final int o6 = o5 + m;
+    final int o7 = o6 + m;
     for (int g = 0; g < m8; g += 8) {
       int p = io + 8 * g;
       long r0 = transposeBits((long) LONG.get(in, p));
@@ -355,14 +491,14 @@ final class Shuffle {
       t = ((r2 >>> 8) ^ r3) & M8; r2 ^= t << 8; r3 ^= t;
       t = ((r4 >>> 8) ^ r5) & M8; r4 ^= t << 8; r5 ^= t;
       t = ((r6 >>> 8) ^ r7) & M8; r6 ^= t << 8; r7 ^= t;
-      LONG.set(out, oo + g, r0);
-      LONG.set(out, oo + m + g, r1);
-      LONG.set(out, oo + 2 * m + g, r2);
-      LONG.set(out, oo + 3 * m + g, r3);
-      LONG.set(out, oo + 4 * m + g, r4);
-      LONG.set(out, oo + 5 * m + g, r5);
-      LONG.set(out, oo + 6 * m + g, r6);
-      LONG.set(out, oo + 7 * m + g, r7);
+      LONG.set(out, o0 + g, r0);
+      LONG.set(out, o1 + g, r1);
+      LONG.set(out, o2 + g, r2);
+      LONG.set(out, o3 + g, r3);
+      LONG.set(out, o4 + g, r4);
+      LONG.set(out, o5 + g, r5);
+      LONG.set(out, o6 + g, r6);
+      LONG.set(out, o7 + g, r7);
     }
     for (int g = m8; g < m; g++) {
       long x = transposeBits((long) LONG.get(in, io + 8 * g));
@@ -374,17 +510,25 @@ final class Shuffle {
 
   /** Undoes {@link #bitRows}. */
   private static void bitUnrows(byte[] in, int io, int n, byte[] out, int oo) {
-    int m = n >>> 3;
-    int m8 = m & ~7;
+    final int m = n >>> 3;
+    final int m8 = m & ~7;
+    final int i0 = io;
+    final int i1 = i0 + m;
+    final int i2 = i1 + m;
+    final int i3 = i2 + m;
+    final int i4 = i3 + m;
+    final int i5 = i4 + m;
+    final int i6 = i5 + m;
+    final int i7 = i6 + m;
     for (int g = 0; g < m8; g += 8) {
-      long r0 = (long) LONG.get(in, io + g);
-      long r1 = (long) LONG.get(in, io + m + g);
-      long r2 = (long) LONG.get(in, io + 2 * m + g);
-      long r3 = (long) LONG.get(in, io + 3 * m + g);
-      long r4 = (long) LONG.get(in, io + 4 * m + g);
-      long r5 = (long) LONG.get(in, io + 5 * m + g);
-      long r6 = (long) LONG.get(in, io + 6 * m + g);
-      long r7 = (long) LONG.get(in, io + 7 * m + g);
+      long r0 = (long) LONG.get(in, i0 + g);
+      long r1 = (long) LONG.get(in, i1 + g);
+      long r2 = (long) LONG.get(in, i2 + g);
+      long r3 = (long) LONG.get(in, i3 + g);
+      long r4 = (long) LONG.get(in, i4 + g);
+      long r5 = (long) LONG.get(in, i5 + g);
+      long r6 = (long) LONG.get(in, i6 + g);
+      long r7 = (long) LONG.get(in, i7 + g);
       long t;
       t = ((r0 >>> 32) ^ r4) & M32; r0 ^= t << 32; r4 ^= t;
       t = ((r1 >>> 32) ^ r5) & M32; r1 ^= t << 32; r5 ^= t;

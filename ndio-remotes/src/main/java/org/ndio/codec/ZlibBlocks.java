@@ -26,10 +26,11 @@ final class ZlibBlocks extends BlockCodec {
     deflater.finish();
     int n = 0;
     while (!deflater.finished()) {
-      if (n == maxOut) {
-        return 0;
+      int k = n == maxOut ? 0 : deflater.deflate(dst, d + n, maxOut - n);
+      if (k == 0) {
+        return 0; // out of room (or, never seen, no progress): store the stream raw
       }
-      n += deflater.deflate(dst, d + n, maxOut - n);
+      n += k;
     }
     return n;
   }
@@ -45,8 +46,8 @@ final class ZlibBlocks extends BlockCodec {
       int k = 0;
       while (!inflater.finished() && k < n) {
         int got = inflater.inflate(dst, d + k, n - k);
-        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          return -1;
+        if (got == 0 && !inflater.finished()) {
+          return -1; // needs more input or a dictionary: truncated or not ours
         }
         k += got;
       }

@@ -38,11 +38,13 @@ class BloscPythonCrossCheckTest {
 
   /** (kind, size) pairs; each (cname, shuffle, typesize) runs over all of them. */
   private static final List<Object[]> PAYLOADS = List.of(
-      new Object[] {"zeros", 0}, new Object[] {"zeros", 65_536}, new Object[] {"ramp8", 1}, new Object[] {"noise", 127},
+      new Object[] {"zeros", 0}, new Object[] {"zeros", 65_536}, new Object[] {"ramp8", 1},
+      new Object[] {"noise", 127},
       new Object[] {"ramp16", 128}, new Object[] {"lownoise16", 999},
       new Object[] {"labels64", 4099}, new Object[] {"smooth16", 40_000},
       new Object[] {"noise", 70_001}, new Object[] {"lownoise16", 200_000},
-      new Object[] {"labels64", 300_008}, new Object[] {"ramp16", 1_100_003},
+      new Object[] {"labels64", 300_008}, new Object[] {"noisethenzeros", 700_000},
+      new Object[] {"ramp16", 1_100_003},
       new Object[] {"smooth16", 2_097_152});
 
   private static final String SCRIPT = String.join("\n",

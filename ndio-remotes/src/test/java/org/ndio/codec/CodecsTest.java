@@ -72,8 +72,8 @@ class CodecsTest {
   void readsNumcodecsConfigurations() throws Exception {
     assertEquals(new NoneCodec(), Codecs.fromConfig(null));
     assertEquals(new NoneCodec(), Codecs.fromConfig(Map.of()));
-    assertEquals(Blosc.DEFAULT, Codecs.fromConfig(json(
-        "{\"id\": \"blosc\", \"cname\": \"lz4\", \"clevel\": 5, \"shuffle\": 1, \"blocksize\": 0}")));
+    assertEquals(Blosc.DEFAULT, Codecs.fromConfig(json("{\"id\": \"blosc\", \"cname\": \"lz4\","
+        + " \"clevel\": 5, \"shuffle\": 1, \"blocksize\": 0}")));
     assertEquals(new Blosc(BloscCompressor.ZSTD, 3, BloscShuffle.AUTO, 0),
         Codecs.fromConfig(json("{\"id\": \"blosc\", \"cname\": \"zstd\", \"clevel\": 3,"
             + " \"shuffle\": -1}")));

@@ -10,7 +10,8 @@ final class Payloads {
 
   /** Kinds every test iterates over. */
   static final List<String> KINDS =
-      List.of("zeros", "ramp8", "ramp16", "noise", "lownoise16", "labels64", "smooth16");
+      List.of("zeros", "ramp8", "ramp16", "noise", "lownoise16", "labels64", "smooth16",
+          "noisethenzeros");
 
   private Payloads() {}
 
@@ -33,6 +34,11 @@ final class Payloads {
         break;
       case "noise":
         r.nextBytes(b);
+        break;
+      case "noisethenzeros": // blocks that do not compress, then blocks that do
+        for (int i = 0; i < size * 3 / 5; i++) {
+          b[i] = (byte) r.nextInt(256);
+        }
         break;
       case "lownoise16": // uint16 with an empty high byte: planes that do and don't compress
         for (int i = 0; i + 1 < size; i += 2) {
