@@ -30,8 +30,10 @@ import org.ndio.volume.Volume;
  * Whole-job measurements of the Spark source, run by {@code benchmarks/spark-source}:
  *
  * <ul>
- *   <li>{@code generate DIR X,Y,Z} writes an EM-like uint8 Zarr array (blosc lz4, 128x128x64
- *       chunks) chunk by chunk, so any size fits in memory;
+ *   <li>{@code generate DIR X,Y,Z [em|labels]} writes an EM-like uint8 array (blosc lz4, which
+ *       stores such noise nearly raw, so reading it is bound by memory bandwidth) or a uint64
+ *       label array (blosc zstd, compressing about 50x, so reading it is bound by decoding),
+ *       128x128x64 chunks, chunk by chunk, so any size fits in memory;
  *   <li>{@code read DIR} times reading every chunk file with plain Java I/O in one thread
  *       (the reference), then the source delivering all voxels in {@code local[1]} and {@code
  *       local[2]}, and prints MB/s and the ratios;
@@ -47,26 +49,31 @@ public final class SparkSourceHarness {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "generate" -> generate(Path.of(args[1]), Size3.parse(args[2]));
+      case "generate" -> generate(Path.of(args[1]), Size3.parse(args[2]),
+          args.length > 3 && args[3].equals("labels"));
       case "read" -> read(Path.of(args[1]), Integer.parseInt(args.length > 2 ? args[2] : "3"));
       case "convert" -> convert(Path.of(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("generate | read | convert");
     }
   }
 
-  static void generate(Path dir, Size3 shape) {
+  static void generate(Path dir, Size3 shape, boolean labels) {
     VolumeUrl url = VolumeUrl.parse("zarr:" + dir);
-    ParallelWrite w = Volumes.format(url).beginParallel(url, VolumeSpec.of(DataType.UINT8, shape)
-        .withChunks(CHUNKS).withCompressor("blosc:lz4:5:byte"), WriteMode.OVERWRITE);
+    VolumeSpec spec = labels
+        ? VolumeSpec.of(DataType.UINT64, shape).withCompressor("blosc:zstd:5:byte")
+        : VolumeSpec.of(DataType.UINT8, shape).withCompressor("blosc:lz4:5:byte");
+    ParallelWrite w = Volumes.format(url).beginParallel(url, spec.withChunks(CHUNKS),
+        WriteMode.OVERWRITE);
     List<BoundingBox> chunks = new ChunkGrid(CHUNKS)
         .cuboids(BoundingBox.ofShape(shape.x(), shape.y(), shape.z()), CHUNKS);
     chunks.parallelStream().forEach(c -> {
       try (ParallelWrite.ChunkWriter out = w.writer()) {
-        out.write(c.x0(), c.y0(), c.z0(), emLike(c));
+        out.write(c.x0(), c.y0(), c.z0(), labels ? labelsLike(c) : emLike(c));
       }
     });
     w.commit();
-    System.out.printf("generated %s: %s uint8, %d chunks%n", url, shape, chunks.size());
+    System.out.printf("generated %s: %s %s, %d chunks%n", url, shape,
+        spec.dtype().numpyName(), chunks.size());
   }
 
   /** Smooth grey structure plus grain, seeded by position: compresses like real EM (barely). */
@@ -86,8 +93,30 @@ public final class SparkSourceHarness {
     return v;
   }
 
+  /**
+   * Cells of a 24-voxel grid with ragged walls, numbered by position: long runs of one id, as a
+   * segmentation has.
+   */
+  static Volume labelsLike(BoundingBox b) {
+    Volume v = Volume.allocate(DataType.UINT64, b);
+    SplittableRandom r = new SplittableRandom(b.x0() * 31 + b.y0() * 17 + b.z0());
+    for (long z = b.z0(); z < b.z1(); z++) {
+      for (long y = b.y0(); y < b.y1(); y++) {
+        int rag = r.nextInt(4);
+        for (long x = b.x0(); x < b.x1(); x++) {
+          long cx = (x + rag) / 24;
+          long cy = (y + (z / 8) % 3) / 24;
+          long cz = z / 8;
+          v.setLong((int) (x - b.x0()), (int) (y - b.y0()), (int) (z - b.z0()),
+              1 + cx + 1000 * cy + 1_000_000 * cz);
+        }
+      }
+    }
+    return v;
+  }
+
   static void read(Path dir, int repeats) throws IOException {
-    long voxels = voxelCount(dir);
+    long voxels = voxelBytes(dir);
     double plain = best(repeats, () -> {
       try (Stream<Path> files = Files.list(dir)) {
         long n = 0;
@@ -146,9 +175,9 @@ public final class SparkSourceHarness {
         .getOrCreate();
   }
 
-  private static long voxelCount(Path dir) {
+  private static long voxelBytes(Path dir) {
     try (var r = Volumes.open("zarr:" + dir)) {
-      return r.info().extent().voxels();
+      return r.info().extent().voxels() * r.info().dtype().bytes();
     }
   }
 

@@ -235,6 +235,13 @@ public class ZarrArray implements VolumeReader {
     return true;
   }
 
+  /** Whether {@code box} is exactly one chunk with no padding. */
+  private boolean isWholeChunk(BoundingBox box) {
+    Size3 c = meta.chunks();
+    return box.x0() % c.x() == 0 && box.y0() % c.y() == 0 && box.z0() % c.z() == 0
+        && box.sizeX() == c.x() && box.sizeY() == c.y() && box.sizeZ() == c.z();
+  }
+
   /** Chunk grid indices {gx, gy, gz} of every chunk {@code box} touches, z slowest. */
   public List<long[]> chunksTouching(BoundingBox box) {
     Size3 c = meta.chunks();
@@ -252,8 +259,13 @@ public class ZarrArray implements VolumeReader {
   @Override
   public Volume read(BoundingBox box) {
     info().extent().requireContains(box, name);
-    Volume out = Volume.allocate(meta.dtype(), box);
     List<long[]> chunks = chunksTouching(box);
+    if (chunks.size() == 1 && isWholeChunk(box)) {
+      // The usual Spark cuboid: hand over the decoded chunk itself, sparing a copy.
+      long[] g = chunks.get(0);
+      return readChunk(g[0], g[1], g[2]);
+    }
+    Volume out = Volume.allocate(meta.dtype(), box);
     // Chunks decode independently into disjoint parts of the result: do them in parallel.
     IntStream.range(0, chunks.size()).parallel().forEach(i -> {
       long[] g = chunks.get(i);
