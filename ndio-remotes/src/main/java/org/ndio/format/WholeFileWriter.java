@@ -5,6 +5,7 @@ import org.ndio.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeExistsException;
 import org.ndio.storage.LocalStorage;
 import org.ndio.store.VolumeInfo;
@@ -43,6 +44,10 @@ public abstract class WholeFileWriter implements VolumeWriter {
 
   /** Refuses an existing target unless overwriting; checked before any work is done. */
   public static void checkTarget(Path target, WriteMode mode) {
+    if (mode == WriteMode.APPEND || mode == WriteMode.CREATE_OR_APPEND) {
+      throw new UnsupportedFeatureException(target + " is written whole; appending to a volume"
+          + " works on zarr: arrays and remotes");
+    }
     if (mode == WriteMode.ERROR_IF_EXISTS && Files.exists(target)) {
       throw new VolumeExistsException(
           target + " already exists (pass --overwrite / WriteMode.OVERWRITE to replace it)");

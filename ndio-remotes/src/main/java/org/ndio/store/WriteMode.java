@@ -11,5 +11,7 @@ public enum WriteMode {
    * the same data type. Each chunk is replaced atomically, but a failed append may leave some
    * chunks new and some old (rerunning it completes it).
    */
-  APPEND
+  APPEND,
+  /** {@link #APPEND} to the volume if it exists, else create it (Spark's "append" save mode). */
+  CREATE_OR_APPEND
 }

@@ -12,6 +12,7 @@ import org.ndio.volume.Size3;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,6 +46,14 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace the target if it exists")
   boolean overwrite;
 
+  @Option(names = "--append",
+      description = "Write into the existing target (zarr: or a remote), keeping the rest")
+  boolean append;
+
+  @Option(names = "--create", description = "Create the target if it does not exist, else"
+      + " write into it (for remotes: collection, experiment, channel or instance as needed)")
+  boolean create;
+
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
@@ -60,13 +69,22 @@ final class ConvertCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  private WriteMode mode() {
+    if ((overwrite ? 1 : 0) + (append ? 1 : 0) + (create ? 1 : 0) > 1) {
+      throw new ParameterException(spec.commandLine(),
+          "choose one of --overwrite, --append and --create");
+    }
+    return overwrite ? WriteMode.OVERWRITE : append ? WriteMode.APPEND
+        : create ? WriteMode.CREATE_OR_APPEND : WriteMode.ERROR_IF_EXISTS;
+  }
+
   @Override
   public Integer call() {
     Convert.Options options = new Convert.Options(
         Optional.ofNullable(box).map(BoundingBox::parse),
         Optional.ofNullable(chunks).map(Size3::parse),
         Optional.ofNullable(compressor),
-        overwrite ? WriteMode.OVERWRITE : WriteMode.ERROR_IF_EXISTS);
+        mode());
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     boolean spark = !noSpark && SparkConvert.supports(target);

@@ -61,6 +61,9 @@ public final class ZarrFormat implements VolumeFormat {
 
   private static ZarrWrite begin(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
     Storage storage = Storages.at(url.location());
+    if (mode == WriteMode.CREATE_OR_APPEND) {
+      mode = storage.exists(".zarray") ? WriteMode.APPEND : WriteMode.ERROR_IF_EXISTS;
+    }
     if (mode == WriteMode.APPEND) {
       return ZarrWrite.append(url.toString(), storage, spec.dtype());
     }

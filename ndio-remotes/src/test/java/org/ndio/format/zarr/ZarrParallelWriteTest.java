@@ -96,6 +96,21 @@ class ZarrParallelWriteTest {
     try (VolumeReader r = Volumes.open(url.toString())) {
       assertEquals(base, r.readAll());
     }
+    // Create-or-append appends to an existing array and creates a missing one.
+    ParallelWrite more = zarr.beginParallel(url, spec, WriteMode.CREATE_OR_APPEND);
+    more.writer().write(0, 8, 0, patch);
+    more.commit();
+    base.copyFrom(patch, 0, 8, 0);
+    try (VolumeReader r = Volumes.open(url.toString())) {
+      assertEquals(base, r.readAll());
+    }
+    VolumeUrl fresh = VolumeUrl.parse("zarr:" + dir.resolve("fresh"));
+    ParallelWrite created = zarr.beginParallel(fresh, spec, WriteMode.CREATE_OR_APPEND);
+    created.writer().write(8, 8, 8, patch);
+    created.commit();
+    try (VolumeReader r = Volumes.open(fresh.toString())) {
+      assertEquals(patch, r.read(BoundingBox.at(8, 8, 8, 8, 8, 8)));
+    }
     assertThrows(DataTypeException.class, () -> zarr.beginParallel(url,
         VolumeSpec.of(DataType.UINT16, new Size3(16, 16, 16)), WriteMode.APPEND));
   }

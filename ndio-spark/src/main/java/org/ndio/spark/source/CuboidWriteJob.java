@@ -66,7 +66,7 @@ final class CuboidWriteJob {
         mode = WriteMode.ERROR_IF_EXISTS;
       }
       case Overwrite -> mode = WriteMode.OVERWRITE;
-      case Append -> mode = exists ? WriteMode.APPEND : WriteMode.ERROR_IF_EXISTS;
+      case Append -> mode = WriteMode.CREATE_OR_APPEND;
       default -> throw new NdioException("unknown save mode " + saveMode);
     }
 
