@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * An HTTP/1.1 server on 127.0.0.1 (the JDK's own, no dependency) speaking one datastore
  * protocol through a {@link ProtocolHandler}, with {@link FaultInjection} for reliability
- * tests. Port 0 picks a free port.
+ * tests. Port 0 picks a free port. Besides the protocol, {@code GET /ndio-test/bytes/N}
+ * answers N bytes of octet-stream: the plain transfer that remote throughput is measured
+ * against, from the same server.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -83,7 +85,8 @@ public final class EmbeddedServer implements AutoCloseable {
       boolean truncate = draw < faults.dropRate() + faults.errorRate() + faults.truncateRate();
       Reply reply;
       try {
-        reply = handler.handle(call(exchange, body));
+        Call call = call(exchange, body);
+        reply = call.path().startsWith(BYTES) ? bytes(call) : handler.handle(call);
       } catch (Exception e) {
         reply = Reply.text(500, "internal error: " + e);
       }
@@ -94,6 +97,13 @@ public final class EmbeddedServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static final String BYTES = "/ndio-test/bytes/";
+
+  private static Reply bytes(Call call) {
+    int n = Integer.parseInt(call.path().substring(BYTES.length()));
+    return Reply.of(200, "application/octet-stream", new byte[n]);
   }
 
   private static Call call(HttpExchange e, byte[] body) {
