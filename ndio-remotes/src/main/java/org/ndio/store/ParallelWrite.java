@@ -32,6 +32,11 @@ public interface ParallelWrite extends Serializable {
     /** Writes {@code data} with its voxel (0, 0, 0) at {@code (x, y, z)} of the target. */
     void write(long x, long y, long z, Volume data);
 
+    /** Requests this writer had to send again (remotes); 0 for file systems. */
+    default long retries() {
+      return 0;
+    }
+
     @Override
     default void close() {}
   }

@@ -8,8 +8,15 @@ package org.ndio.store;
  * @param storedBytes bytes fetched as stored, before decoding
  * @param fetchNanos time spent waiting for storage or the network
  * @param decodeNanos time spent decompressing and converting
+ * @param retries requests sent again after a failure (remotes)
  */
-public record ReadStats(long chunks, long storedBytes, long fetchNanos, long decodeNanos) {
+public record ReadStats(long chunks, long storedBytes, long fetchNanos, long decodeNanos,
+    long retries) {
 
-  public static final ReadStats NONE = new ReadStats(0, 0, 0, 0);
+  public static final ReadStats NONE = new ReadStats(0, 0, 0, 0, 0);
+
+  /** Stats of a store that never retries. */
+  public ReadStats(long chunks, long storedBytes, long fetchNanos, long decodeNanos) {
+    this(chunks, storedBytes, fetchNanos, decodeNanos, 0);
+  }
 }

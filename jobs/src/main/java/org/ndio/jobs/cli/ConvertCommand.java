@@ -96,8 +96,8 @@ final class ConvertCommand implements Callable<Integer> {
         : Convert.run(source, target, options, progress);
     double seconds = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d cuboids, %.2f s"
-            + " (%.1f Mvoxel/s) -> %s%n", source, r.box(), r.voxels(), r.blocks(), seconds,
-        r.voxels() / 1e6 / Math.max(seconds, 1e-9), target);
+            + " (%.1f Mvoxel/s), %d requests retried -> %s%n", source, r.box(), r.voxels(),
+        r.blocks(), seconds, r.voxels() / 1e6 / Math.max(seconds, 1e-9), r.retries(), target);
     return 0;
   }
 }

@@ -46,8 +46,9 @@ public final class Convert {
     Progress NONE = (d, t) -> {};
   }
 
-  /** What was copied. */
-  public record Result(VolumeInfo target, BoundingBox box, long voxels, long blocks) {}
+  /** What was copied, and how many requests to remotes had to be sent again. */
+  public record Result(VolumeInfo target, BoundingBox box, long voxels, long blocks,
+      long retries) {}
 
   private Convert() {}
 
@@ -76,7 +77,8 @@ public final class Convert {
           }
         }
         out.commit();
-        return new Result(out.info(), box, done, blocks);
+        return new Result(out.info(), box, done, blocks,
+            in.stats().retries() + out.stats().retries());
       }
     }
   }
@@ -91,7 +93,7 @@ public final class Convert {
 
   /**
    * A whole number of target chunks per axis, about {@link #BLOCK_BYTES} in size, never larger
-   * than the box, growing x first (rows are contiguous in every format).
+   * than the box, grown one chunk per axis in turn (x, then y, then z) while it fits.
    */
   static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel) {
     long[] size = {Math.min(chunks.x(), box.sizeX()), Math.min(chunks.y(), box.sizeY()),

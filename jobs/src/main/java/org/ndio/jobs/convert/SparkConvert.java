@@ -2,12 +2,15 @@ package org.ndio.jobs.convert;
 
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.util.LongAccumulator;
 import org.ndio.jobs.spark.TaskProgress;
-import org.ndio.spark.Cuboid;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
+import org.ndio.spark.source.ReadMetrics;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeInfo;
@@ -16,7 +19,9 @@ import org.ndio.store.VolumeUrl;
 import org.ndio.store.Volumes;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.ChunkGrid;
+import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
 
 /**
  * {@link Convert} as a Spark job, for targets that many tasks can write at once (chunked
@@ -57,13 +62,18 @@ public final class SparkConvert {
       long bx = box.x0();
       long by = box.y0();
       long bz = box.z0();
-      Ndio.read(spark, source, Map.of("box", box.toString(), "cuboid", cuboid.toString(),
-              "anchor", "box"))
-          .javaRDD().foreachPartition(rows -> writeTranslated(write, rows, bx, by, bz));
+      LongAccumulator writeRetries = spark.sparkContext().longAccumulator("ndio write retries");
+      Dataset<Row> rows = Ndio.read(spark, source, Map.of("box", box.toString(), "cuboid",
+          cuboid.toString(), "anchor", "box"));
+      // Through the SQL execution itself, so the scan's metrics (its retries among them) are
+      // filled in on this plan once the job ends.
+      rows.queryExecution().toRdd().toJavaRDD().foreachPartition(
+          it -> writeRetries.add(writeTranslated(write, it, bx, by, bz)));
       write.commit();
       long cuboids = new ChunkGrid(info.chunks())
           .cuboidsFromCorner(box, new ChunkGrid(info.chunks()).roundUp(cuboid)).size();
-      return new Convert.Result(write.info(), box, box.voxels(), cuboids);
+      return new Convert.Result(write.info(), box, box.voxels(), cuboids,
+          writeRetries.value() + ReadMetrics.total(rows, ReadMetrics.RETRIES));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       write.abort();
       throw NdioErrors.unwrap(e);
@@ -72,13 +82,22 @@ public final class SparkConvert {
     }
   }
 
-  private static void writeTranslated(ParallelWrite write, Iterator<Row> rows, long bx, long by,
-      long bz) {
+  /** Writes one partition's rows at their place in the target; returns the retries. */
+  private static long writeTranslated(ParallelWrite write, Iterator<InternalRow> rows, long bx,
+      long by, long bz) {
     try (ParallelWrite.ChunkWriter out = write.writer()) {
       while (rows.hasNext()) {
-        Cuboid c = Ndio.toCuboid(rows.next());
-        out.write(c.box().x0() - bx, c.box().y0() - by, c.box().z0() - bz, c.volume());
+        // Columns in the source's schema order: x0, y0, z0, x1, y1, z1, dtype, data.
+        InternalRow r = rows.next();
+        long x0 = r.getLong(0);
+        long y0 = r.getLong(1);
+        long z0 = r.getLong(2);
+        Volume v = Volume.wrap(DataType.fromName(r.getUTF8String(6).toString()),
+            (int) (r.getLong(3) - x0), (int) (r.getLong(4) - y0), (int) (r.getLong(5) - z0),
+            r.getBinary(7));
+        out.write(x0 - bx, y0 - by, z0 - bz, v);
       }
+      return out.retries();
     }
   }
 

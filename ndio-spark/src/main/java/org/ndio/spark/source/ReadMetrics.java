@@ -1,9 +1,14 @@
 package org.ndio.spark.source;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.ndio.store.ReadStats;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The source's metrics in the Spark UI (SQL tab, scan node): chunks and bytes fetched from the
@@ -17,19 +22,36 @@ public final class ReadMetrics {
   static final String VOXEL_BYTES = "voxelBytes";
   static final String FETCH_MS = "fetchTimeMs";
   static final String DECODE_MS = "decodeTimeMs";
+  public static final String RETRIES = "retries";
 
   private ReadMetrics() {}
 
   static CustomMetric[] all() {
     return new CustomMetric[] {new Chunks(), new Bytes(), new VoxelBytes(), new FetchTime(),
-        new DecodeTime()};
+        new DecodeTime(), new Retries()};
+  }
+
+  /**
+   * The total of metric {@code name} over the ndio scans of {@code df}'s executed plan, after an
+   * action ran that plan.
+   */
+  public static long total(Dataset<Row> df, String name) {
+    long sum = 0;
+    for (SparkPlan p : CollectionConverters.asJava(df.queryExecution().executedPlan()
+        .collectLeaves())) {
+      scala.Option<SQLMetric> m = p.metrics().get(name);
+      if (m.isDefined()) {
+        sum += m.get().value();
+      }
+    }
+    return sum;
   }
 
   /** The task-side values: totals since the partition's reader opened. */
   static CustomTaskMetric[] values(ReadStats s, long voxelBytes) {
     return new CustomTaskMetric[] {task(CHUNKS, s.chunks()), task(BYTES, s.storedBytes()),
         task(VOXEL_BYTES, voxelBytes), task(FETCH_MS, s.fetchNanos() / 1_000_000),
-        task(DECODE_MS, s.decodeNanos() / 1_000_000)};
+        task(DECODE_MS, s.decodeNanos() / 1_000_000), task(RETRIES, s.retries())};
   }
 
   private static CustomTaskMetric task(String name, long value) {
@@ -108,6 +130,19 @@ public final class ReadMetrics {
     @Override
     public String description() {
       return "decode time (ms)";
+    }
+  }
+
+  /** Requests to a remote sent again after a failure. */
+  public static final class Retries extends CustomSumMetric {
+    @Override
+    public String name() {
+      return RETRIES;
+    }
+
+    @Override
+    public String description() {
+      return "requests retried";
     }
   }
 }

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.SparkPlan;
-import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +28,6 @@ import org.ndio.volume.ChunkGrid;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
-import scala.jdk.javaapi.CollectionConverters;
 
 @ExtendWith(SparkExtension.class)
 class CuboidSourceTest {
@@ -58,15 +55,7 @@ class CuboidSourceTest {
   }
 
   static long metric(Dataset<Row> df, String name) {
-    SparkPlan plan = df.queryExecution().executedPlan();
-    long total = 0;
-    for (SparkPlan p : CollectionConverters.asJava(plan.collectLeaves())) {
-      scala.Option<SQLMetric> m = p.metrics().get(name);
-      if (m.isDefined()) {
-        total += m.get().value();
-      }
-    }
-    return total;
+    return ReadMetrics.total(df, name);
   }
 
   @ParameterizedTest
