@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code ndio} command: parses the command line and hands over to one subcommand. */
 @Command(name = "ndio", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Pull, push and process large image volumes (EM, LM and their labels).",
-    subcommands = {InfoCommand.class, ConvertCommand.class, DemoCommand.class,
+    subcommands = {InfoCommand.class, ConvertCommand.class, CountCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nVolume URLs:%n",
     footer = {
@@ -56,6 +57,15 @@ public final class Ndio {
       err.flush();
       return 1;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) { // picocli hands only exceptions to the handler above
+      err.println("ndio: error: " + e);
+      if (Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return 1;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.ndio.spark.source;
 
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import org.ndio.volume.Size3;
  */
 public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
     Optional<Size3> cuboid, long maxPartitionBytes, boolean anchorAtBox)
-    implements Serializable {
+    {
 
   public static final long DEFAULT_MAX_PARTITION_BYTES = 128L << 20;
 

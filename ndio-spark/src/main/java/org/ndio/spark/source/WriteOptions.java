@@ -1,6 +1,5 @@
 package org.ndio.spark.source;
 
-import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import org.ndio.InvalidUrlException;
@@ -13,7 +12,7 @@ import org.ndio.volume.Size3;
  * X,Y,Z}; default the far corner of the rows).
  */
 public record WriteOptions(String url, Optional<Size3> chunks, Optional<String> compressor,
-    Optional<Size3> shape) implements Serializable {
+    Optional<Size3> shape) {
 
   public static WriteOptions parse(Map<String, String> options) {
     String url = ReadOptions.get(options, "url").or(() -> ReadOptions.get(options, "path"))

@@ -1,0 +1,33 @@
+package org.ndio.jobs.count;
+
+import java.io.Serializable;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Size3;
+
+/**
+ * The cuboids of a count, as the ndio source lays them with {@code anchor=box} (a grid of
+ * {@code cuboid}-sized cells from the box's corner): numbers each cuboid, each voxel of the
+ * box, and each component of a cuboid with one long.
+ */
+record CountGrid(BoundingBox box, Size3 cuboid) implements Serializable {
+
+  /** The index of the cuboid whose box starts at {@code c}'s corner. */
+  int index(BoundingBox c) {
+    long gx = (c.x0() - box.x0()) / cuboid.x();
+    long gy = (c.y0() - box.y0()) / cuboid.y();
+    long gz = (c.z0() - box.z0()) / cuboid.z();
+    long nx = (box.sizeX() + cuboid.x() - 1) / cuboid.x();
+    long ny = (box.sizeY() + cuboid.y() - 1) / cuboid.y();
+    return Math.toIntExact((gz * ny + gy) * nx + gx);
+  }
+
+  /** Component {@code label} of cuboid {@code index}, as one key. */
+  static long key(int index, int label) {
+    return ((long) index << 32) | label;
+  }
+
+  /** A voxel of the box as one number, increasing in C order (z, then y, then x). */
+  long pack(long x, long y, long z) {
+    return ((z - box.z0()) * box.sizeY() + (y - box.y0())) * box.sizeX() + (x - box.x0());
+  }
+}
