@@ -20,7 +20,9 @@ public final class JobSession {
       b.master(master);
     } else if (System.getProperty("spark.master") == null) {
       // Loopback for a local run: no host name lookup, no port open to the network.
+      // A handful of shuffle partitions suits one machine better than Spark's 200.
       b.master("local[*]").config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "8")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
