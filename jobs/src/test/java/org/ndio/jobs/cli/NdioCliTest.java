@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class NdioCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"info", "convert", "demo"})
+  @ValueSource(strings = {"info", "convert", "count", "demo"})
   void everySubcommandHasHelp(String command) {
     Run r = ndio(command, "--help");
     assertEquals(0, r.status());
@@ -135,6 +136,27 @@ class NdioCliTest {
     assertEquals(1, r.status());
     assertTrue(r.err().contains("uint64") && !r.hasStackTrace(), r.err());
     assertFalse(Files.exists(dir.resolve("pngs")));
+  }
+
+  @Test
+  void countFindsTheDemosCellsAndWritesTheTable() throws Exception {
+    Path demo = dir.resolve("demo");
+    Run made = ndio("demo", demo.toString(), "--shape", "128,96,24", "--seed", "3");
+    assertEquals(0, made.status(), made.err());
+    int cells = Integer.parseInt(made.out().replaceAll("(?s).*: (\\d+) cells.*", "$1"));
+    Path csv = dir.resolve("cells.csv");
+    Run r = ndio("count", "zarr:" + demo.resolve("em"), "--threshold", "128", "--connectivity",
+        "26", "--cuboid", "32,32,8", "--out", csv.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(cells + " objects", r.out().strip());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(cells + 1, lines.size());
+    assertTrue(lines.get(0).startsWith("id,voxels,centroid_x"), lines.get(0));
+    Run labels = ndio("count", "zarr:" + demo.resolve("labels"), "--labels");
+    assertEquals(cells + " objects", labels.out().strip());
+    Run bad = ndio("count", "zarr:" + demo.resolve("em"), "--threshold", "1", "--split");
+    assertEquals(1, bad.status());
+    assertTrue(bad.err().contains("--split goes with --labels"), bad.err());
   }
 
   @Test
