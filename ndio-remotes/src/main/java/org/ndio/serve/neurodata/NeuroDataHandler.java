@@ -78,25 +78,25 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
       }
       return ingest.handle(call.body());
     }
-    Matcher x;
-    if ((x = INFO.matcher(w)).matches()) {
-      return gate(call, x.group(1), 401, "GET").orElseGet(() -> info(x.group(1)));
+    Matcher info = INFO.matcher(w);
+    if (info.matches()) {
+      return gate(call, info.group(1), 401, "GET").orElseGet(() -> info(info.group(1)));
     }
-    if ((x = RESERVE.matcher(w)).matches()) {
-      Matcher r = x;
-      return gate(call, r.group(1), 403, "POST").orElseGet(() -> reserve(w, r));
+    Matcher reserve = RESERVE.matcher(w);
+    if (reserve.matches()) {
+      return gate(call, reserve.group(1), 403, "POST").orElseGet(() -> reserve(w, reserve));
     }
-    if ((x = GET_PROPAGATE.matcher(w)).matches()) {
-      Matcher r = x;
-      return gate(call, r.group(1), 403, "GET").orElseGet(() -> getPropagate(r));
+    Matcher get = GET_PROPAGATE.matcher(w);
+    if (get.matches()) {
+      return gate(call, get.group(1), 403, "GET").orElseGet(() -> getPropagate(get));
     }
-    if ((x = SET_PROPAGATE.matcher(w)).matches()) {
-      Matcher r = x;
-      return gate(call, r.group(1), 403, "GET").orElseGet(() -> setPropagate(r));
+    Matcher set = SET_PROPAGATE.matcher(w);
+    if (set.matches()) {
+      return gate(call, set.group(1), 403, "GET").orElseGet(() -> setPropagate(set));
     }
-    if ((x = CUTOUT.matcher(w)).matches()) {
-      Matcher r = x;
-      return gate(call, r.group(1), 403, "GET, POST").orElseGet(() -> cutout(call, w, r));
+    Matcher cut = CUTOUT.matcher(w);
+    if (cut.matches()) {
+      return gate(call, cut.group(1), 403, "GET, POST").orElseGet(() -> cutout(call, w, cut));
     }
     return Django.noRoute(call.path());
   }
