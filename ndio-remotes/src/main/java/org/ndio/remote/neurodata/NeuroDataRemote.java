@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.ndio.BoxOutOfBoundsException;
 import org.ndio.CorruptDataException;
 import org.ndio.DataTypeException;
@@ -178,7 +179,7 @@ public final class NeuroDataRemote implements Remote {
   private Volume fetch(BoundingBox b) {
     WireFormat f = options.format();
     HttpTransport.Request r = HttpTransport.Request.get(cutoutUri(f.service(), b), Map.of());
-    return http.send(r, resp -> decode(f, resp.body(), b, http.describe(r)));
+    return call(r, resp -> decode(f, resp.body(), b, http.describe(r)));
   }
 
   private Volume decode(WireFormat f, byte[] body, BoundingBox b, String where) {
@@ -250,8 +251,8 @@ public final class NeuroDataRemote implements Remote {
         ? Hdf5Bytes.write(hdf5Fields(part), 1, url.toString())
         : NpzBody.encode(part, options.zlibLevel());
     // Re-posting the same voxels stores the same result, so a failed post may be retried.
-    http.send(HttpTransport.Request.post(cutoutUri(f.service(), b),
-        Map.of("Content-Type", "application/octet-stream"), body, true));
+    call(HttpTransport.Request.post(cutoutUri(f.service(), b),
+        Map.of("Content-Type", "application/octet-stream"), body, true), resp -> resp);
   }
 
   private Map<String, Object> hdf5Fields(Volume v) {
@@ -272,7 +273,7 @@ public final class NeuroDataRemote implements Remote {
     requireInside(new BoundingBox(x, x + 1, y, y + 1, z, z + 1, resolution));
     HttpTransport.Request r = HttpTransport.Request.get(service("id/" + resolution + "/" + x
         + "/" + y + "/" + z + "/"), Map.of());
-    return http.send(r, resp -> parseId(resp.text().strip(), http.describe(r)));
+    return call(r, resp -> parseId(resp.text().strip(), http.describe(r)));
   }
 
   private static long parseId(String s, String where) {
@@ -308,7 +309,7 @@ public final class NeuroDataRemote implements Remote {
     for (BoundingBox p : pieces) {
       tasks.add(() -> {
         HttpTransport.Request r = HttpTransport.Request.get(cutoutUri("ids", p), Map.of());
-        return http.send(r, resp -> parseIds(resp.text(), http.describe(r)));
+        return call(r, resp -> parseIds(resp.text(), http.describe(r)));
       });
     }
     return http.parallel(tasks);
@@ -388,9 +389,13 @@ public final class NeuroDataRemote implements Remote {
     if (count < 1) {
       throw new IllegalArgumentException("reserve at least one id, not " + count);
     }
+    if (!channel.isAnnotation()) {
+      throw new UnsupportedFeatureException(url + ": ids are reserved in annotation channels;"
+          + " '" + channel.name() + "' is an " + channel.channelType() + " channel");
+    }
     HttpTransport.Request r = HttpTransport.Request.post(service("reserve/" + count + "/"),
         Map.of(), new byte[0], false);
-    JsonNode n = http.send(r, resp -> json(resp.body(), http.describe(r)));
+    JsonNode n = call(r, resp -> json(resp.body(), http.describe(r)));
     if (!n.isArray() || n.size() != 2 || !n.get(0).canConvertToLong()
         || !n.get(1).canConvertToLong()) {
       throw new CorruptDataException(http.describe(r) + ": expected [first_id, count], got "
@@ -445,14 +450,14 @@ public final class NeuroDataRemote implements Remote {
     if (propagateStatus() != PropagateStatus.NOT_PROPAGATED) {
       return;
     }
-    http.send(HttpTransport.Request.get(service("setPropagate/1/"), Map.of()));
+    call(HttpTransport.Request.get(service("setPropagate/1/"), Map.of()), resp -> resp);
   }
 
   /** {@code getPropagate/}: whether the lower levels are built. */
   public PropagateStatus propagateStatus() {
     HttpTransport.Request r = HttpTransport.Request.get(service("getPropagate/"), Map.of());
     String where = http.describe(r);
-    return http.send(r, resp -> {
+    return call(r, resp -> {
       try {
         return PropagateStatus.of(Integer.parseInt(resp.text().strip()), where);
       } catch (NumberFormatException e) {
@@ -503,6 +508,21 @@ public final class NeuroDataRemote implements Remote {
   @Override
   public String toString() {
     return "NeuroDataRemote[" + url + "]";
+  }
+
+  /**
+   * Sends a request about the channel. ndstore answers every failure of its services with 404
+   * and its message, so a 404 here is the server's refusal, not a missing volume (the project
+   * and channel were found when this remote was opened).
+   */
+  private <T> T call(HttpTransport.Request r, Function<HttpTransport.Response, T> decode) {
+    try {
+      return http.send(r, decode);
+    } catch (VolumeNotFoundException e) {
+      String m = e.getMessage();
+      int at = m.indexOf(": 404 ");
+      throw new RemoteException(m, 404, at < 0 ? m : m.substring(at + 6));
+    }
   }
 
   private void requireInside(BoundingBox box) {
