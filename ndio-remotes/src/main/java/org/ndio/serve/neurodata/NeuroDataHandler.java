@@ -174,9 +174,8 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
     if (ch == null) {
       return noChannel(channel);
     }
-    String rest = webargs.substring(token.length() + 1);
     return call.method().equals("GET")
-        ? cutouts.get(r.get(), ch, service, m.group(4), rest)
+        ? cutouts.get(r.get(), ch, service, m.group(4), webargs)
         : cutouts.post(r.get(), ch, service, m.group(4), call.body());
   }
 

@@ -20,6 +20,9 @@ import org.ndio.volume.Volume;
 /** A NeuroData server under a test's directory, and ways to reach it. */
 final class NeuroDataFixture implements AutoCloseable {
 
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
   static final Secret KEY = Secret.of("k3y-0f-th3-t3st-us3r");
 
   final EmbeddedServer server;
@@ -81,11 +84,11 @@ final class NeuroDataFixture implements AutoCloseable {
     if (withKey) {
       b.header("Authorization", "Token " + KEY.reveal());
     }
-    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   static HttpResponse<String> send(HttpRequest r) throws Exception {
-    return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
   }
 
   /** An autoIngest document for one channel. */
