@@ -59,8 +59,15 @@ public final class NpzBody {
 
   /** {@code zlib.compress(numpy.save(v[numpy.newaxis]))} at the given zlib level. */
   public static byte[] encode(Volume v, int level) {
-    byte[] header = NpyHeader.encode(v.dtype(),
-        List.of(1L, (long) v.sizeZ(), (long) v.sizeY(), (long) v.sizeX()));
+    return encode(v, List.of(1L, (long) v.sizeZ(), (long) v.sizeY(), (long) v.sizeX()), level);
+  }
+
+  /**
+   * The volume's C-order bytes under another numpy shape of as many elements, e.g. {@code (1,
+   * 1, z, y, x)} for a cutout with a time axis.
+   */
+  public static byte[] encode(Volume v, List<Long> shape, int level) {
+    byte[] header = NpyHeader.encode(v.dtype(), shape);
     byte[] data = v.array();
     Deflater d = new Deflater(level);
     try {

@@ -76,29 +76,9 @@ final class CutoutService {
   }
 
   private byte[] npz(Volume v, boolean timeAxis) {
-    if (!timeAxis) {
-      return NpzBody.encode(v, zlibLevel);
-    }
-    // A 4-D cutout (channels, t, z, y, x): the same bytes under a longer shape.
-    byte[] header = NpyHeader.encode(v.dtype(), List.of(1L, 1L, (long) v.sizeZ(),
-        (long) v.sizeY(), (long) v.sizeX()));
-    byte[] data = v.array();
-    java.util.zip.Deflater def = new java.util.zip.Deflater(zlibLevel);
-    try {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      byte[] all = new byte[header.length + data.length];
-      System.arraycopy(header, 0, all, 0, header.length);
-      System.arraycopy(data, 0, all, header.length, data.length);
-      def.setInput(all);
-      def.finish();
-      byte[] buf = new byte[1 << 16];
-      while (!def.finished()) {
-        out.write(buf, 0, def.deflate(buf));
-      }
-      return out.toByteArray();
-    } finally {
-      def.end();
-    }
+    // With a time range ndstore keeps the time axis: (channels, t, z, y, x).
+    return timeAxis ? NpzBody.encode(v, List.of(1L, 1L, (long) v.sizeZ(), (long) v.sizeY(),
+        (long) v.sizeX()), zlibLevel) : NpzBody.encode(v, zlibLevel);
   }
 
   /**
