@@ -3,6 +3,7 @@ package org.ndio.remote;
 import java.util.Map;
 import java.util.Optional;
 import org.ndio.remote.http.HttpTransport;
+import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
@@ -56,6 +57,13 @@ public interface Remote extends VolumeReader {
 
   /** Requests, retries, failures and bytes since this remote was opened. */
   HttpTransport.Stats requestStats();
+
+  /** The request counts as read statistics: requests, bytes received and retries. */
+  @Override
+  default ReadStats stats() {
+    HttpTransport.Stats s = requestStats();
+    return new ReadStats(s.requests(), s.bytesIn(), 0, 0, s.retries());
+  }
 
   /** A run of reserved ids {@code [first, first + count)}. */
   record IdRange(long first, long count) {}

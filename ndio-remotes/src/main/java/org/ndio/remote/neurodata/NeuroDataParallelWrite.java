@@ -59,6 +59,11 @@ final class NeuroDataParallelWrite implements ParallelWrite {
       }
 
       @Override
+      public long retries() {
+        return remote.requestStats().retries();
+      }
+
+      @Override
       public void close() {
         remote.close();
       }

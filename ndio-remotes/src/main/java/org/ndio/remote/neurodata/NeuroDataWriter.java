@@ -1,5 +1,6 @@
 package org.ndio.remote.neurodata;
 
+import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeWriter;
 import org.ndio.volume.BoundingBox;
@@ -14,6 +15,11 @@ import org.ndio.volume.Volume;
 final class NeuroDataWriter implements VolumeWriter {
 
   private final NeuroDataRemote remote;
+
+  @Override
+  public ReadStats stats() {
+    return remote.stats();
+  }
 
   NeuroDataWriter(NeuroDataRemote remote) {
     this.remote = remote;
