@@ -141,10 +141,19 @@ final class CuboidAnalysis implements Serializable {
     LongList wantValue = new LongList();
     LongList wantKey = new LongList();
     BoundingBox box = grid.box();
+    // Only faces inside the box meet another cuboid; faces on the box's own walls need no
+    // record.
+    boolean lowX = b.x0() > box.x0();
+    boolean highX = b.x1() < box.x1();
+    boolean lowY = b.y0() > box.y0();
+    boolean highY = b.y1() < box.y1();
+    boolean lowZ = b.z0() > box.z0();
+    boolean highZ = b.z1() < box.z1();
     comps.forEachRun((x0, x1, y, z, label, value) -> {
-      boolean edgeRow = y == 0 || y == sy - 1 || z == 0 || z == sz - 1;
+      boolean edgeRow = (lowY && y == 0) || (highY && y == sy - 1) || (lowZ && z == 0)
+          || (highZ && z == sz - 1);
       for (int x = x0; x < x1; x++) {
-        if (!edgeRow && x != 0 && x != sx - 1) {
+        if (!edgeRow && !(lowX && x == 0) && !(highX && x == sx - 1)) {
           x = Math.max(x, x1 - 2); // jump to the run's last voxel, which may touch x = sx - 1
           continue;
         }
