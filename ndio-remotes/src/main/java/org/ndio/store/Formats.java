@@ -8,12 +8,16 @@ import org.ndio.format.tiff.TiffFormat;
 import org.ndio.format.npy.NpyFormat;
 import org.ndio.format.npy.NpzFormat;
 import org.ndio.format.zarr.ZarrFormat;
+import org.ndio.remote.dvid.DvidFormat;
+import org.ndio.remote.dvid.DvidHttpFormat;
+import org.ndio.remote.dvid.DvidHttpsFormat;
 
 /** Every scheme ndio knows, in the order help texts list them. */
 final class Formats {
 
   private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new Hdf5Format(),
-      new NpyFormat(), new NpzFormat(), new TiffFormat(), new PngFormat(), new NiftiFormat());
+      new NpyFormat(), new NpzFormat(), new TiffFormat(), new PngFormat(), new NiftiFormat(),
+      new DvidFormat(), new DvidHttpFormat(), new DvidHttpsFormat());
 
   private Formats() {}
 
