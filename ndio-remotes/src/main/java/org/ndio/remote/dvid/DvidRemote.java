@@ -526,6 +526,37 @@ public final class DvidRemote implements Remote {
     return client.sendUnless404(r, resp -> SparseVolume.parse(resp.body()));
   }
 
+  /**
+   * The label's voxel count and block-accurate bounds ({@code GET sparsevol-size}), empty where
+   * the label has no voxels.
+   */
+  public Optional<SparsevolSize> sparsevolSize(long id) {
+    requireIndexed("sparse volumes");
+    Request r = Request.get(client.uri(path + "/sparsevol-size/" + Long.toUnsignedString(id)),
+        Map.of());
+    return client.sendUnless404(r, DvidClient::json).map(n -> {
+      JsonNode lo = n.path("minvoxel");
+      JsonNode hi = n.path("maxvoxel");
+      return new SparsevolSize(n.path("voxels").asLong(), n.path("numblocks").asLong(),
+          new BoundingBox(lo.path(0).asLong(), hi.path(0).asLong() + 1, lo.path(1).asLong(),
+              hi.path(1).asLong() + 1, lo.path(2).asLong(), hi.path(2).asLong() + 1));
+    });
+  }
+
+  /** Whether the label has voxels ({@code HEAD sparsevol}: 200 yes, 204 no). */
+  public boolean hasLabel(long id) {
+    requireIndexed("sparse volumes");
+    int status = client.send(new Request("HEAD", client.uri(path + "/sparsevol/"
+        + Long.toUnsignedString(id)), Map.of(), null, true)).status();
+    return status == 200;
+  }
+
+  /** The label a new one would get ({@code GET nextlabel}); nothing is reserved. */
+  public long nextLabel() {
+    requireIndexed("a label counter");
+    return unsigned(client.getJson(path + "/nextlabel").path("nextlabel"));
+  }
+
   /** The largest label written at this node or its ancestors ({@code GET maxlabel}). */
   public OptionalLong maxLabel() {
     requireIndexed("a label counter");
@@ -609,6 +640,40 @@ public final class DvidRemote implements Remote {
       values.get(i).ifPresent(v -> out.put(names.get(at), v));
     }
     return out;
+  }
+
+  /** Whether the metadata has the key ({@code HEAD key}). */
+  public boolean hasMetadata(String key) {
+    checkKey(key);
+    Request r = new Request("HEAD", client.uri(metaPath() + "/key/" + DvidClient.seg(key)),
+        Map.of(), null, true);
+    try {
+      return client.sendUnless404(r, resp -> true).orElse(false);
+    } catch (RemoteException e) {
+      // A HEAD answer has no body to say why: a 400 here may be the missing instance.
+      if (e.status() == 400
+          && client.findInstance(url.uuid(), url.instance() + META_SUFFIX).isEmpty()) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** The metadata keys from {@code from} to {@code to}, both included ({@code keyrange}). */
+  public List<String> metadataKeys(String from, String to) {
+    checkKey(from);
+    checkKey(to);
+    try {
+      List<String> out = new ArrayList<>();
+      client.getJson(metaPath() + "/keyrange/" + DvidClient.seg(from) + "/"
+          + DvidClient.seg(to)).forEach(k -> out.add(k.asText()));
+      return out;
+    } catch (VolumeNotFoundException e) {
+      if (missingInstance(e)) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   private void checkKey(String key) {

@@ -122,6 +122,25 @@ class DvidEndpointsTest {
             assertEquals(boxOf(v, id), r.boundingBox(id, 0), name + " label " + id);
           }
           assertEquals(Optional.empty(), r.boundingBox(12345, 0), name);
+          if (!name.equals("blk")) {
+            assertEquals(true, r.hasLabel(17), name);
+            assertEquals(false, r.hasLabel(12345), name);
+            SparsevolSize size = r.sparsevolSize(17).orElseThrow();
+            long count = 0;
+            for (int z = 0; z < 30; z++) {
+              for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 50; x++) {
+                  count += v.getLong(x, y, z) == 17 ? 1 : 0;
+                }
+              }
+            }
+            assertEquals(count, size.voxels(), name);
+            BoundingBox exact = boxOf(v, 17).orElseThrow();
+            assertEquals(new BoundingBox(exact.x0() / 16 * 16, (exact.x1() + 15) / 16 * 16,
+                exact.y0() / 16 * 16, (exact.y1() + 15) / 16 * 16, exact.z0() / 16 * 16,
+                (exact.z1() + 15) / 16 * 16), size.blockBounds(), name);
+            assertEquals(Optional.empty(), r.sparsevolSize(12345), name);
+          }
         }
       }
     }
@@ -140,6 +159,7 @@ class DvidEndpointsTest {
         try (DvidRemote r = DvidRemote.open(f.url(name))) {
           long largest = distinct(v)[distinct(v).length - 1];
           assertEquals(largest, r.maxLabel().getAsLong(), name);
+          assertEquals(largest + 1, r.nextLabel(), name);
           Remote.IdRange a = r.reserveIds(10);
           Remote.IdRange b = r.reserveIds(3);
           assertEquals(new Remote.IdRange(largest + 1, 10), a, name);
@@ -158,13 +178,18 @@ class DvidEndpointsTest {
       upload(f, "gray", TestVolumes.random(DataType.UINT8, 16, 16, 16, 1), "uint8blk");
       try (DvidRemote r = DvidRemote.open(f.url("gray"))) {
         assertEquals(Map.of(), r.metadata());
+        assertEquals(false, r.hasMetadata("species"));
+        assertEquals(List.of(), r.metadataKeys("a", "z"));
         r.putMetadata("species", "Drosophila melanogaster");
         r.putMetadata("voxel size", "4.6,4.6,50 nanometer");
         r.putMetadata("µ", "unicode");
         r.deleteMetadata("never set");
         assertEquals(Map.of("species", "Drosophila melanogaster", "voxel size",
             "4.6,4.6,50 nanometer", "µ", "unicode"), r.metadata());
+        assertEquals(true, r.hasMetadata("species"));
+        assertEquals(List.of("species", "voxel size"), r.metadataKeys("s", "w"));
         r.deleteMetadata("species");
+        assertEquals(false, r.hasMetadata("species"));
         assertEquals(Map.of("voxel size", "4.6,4.6,50 nanometer", "µ", "unicode"),
             r.metadata());
         assertThrows(NdioException.class, () -> r.putMetadata("a/b", "x"));
