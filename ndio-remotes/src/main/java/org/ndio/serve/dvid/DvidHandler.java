@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ndio.NdioException;
 import org.ndio.codec.Codec;
 import org.ndio.codec.Codecs;
 import org.ndio.remote.http.Secret;
@@ -83,6 +84,10 @@ public final class DvidHandler implements ProtocolHandler {
     } catch (DvidError e) {
       return call.method().equalsIgnoreCase("HEAD") ? Reply.empty(e.status())
           : Reply.text(e.status(), e.body(path));
+    } catch (NdioException e) {
+      // A request ndio's own types refuse (a box past the 64-bit range, say) is the caller's
+      // fault, not the server's: 400, so that clients do not retry it.
+      return Reply.text(400, DvidError.badRequest(e.getMessage()).body(path));
     }
   }
 

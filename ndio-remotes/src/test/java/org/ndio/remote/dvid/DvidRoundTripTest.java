@@ -230,6 +230,40 @@ class DvidRoundTripTest {
     }
   }
 
+  @Test
+  void labelsFallBackToRawVoxelsWhereAServerRefusesLz4() throws Exception {
+    Volume v = TestVolumes.random(DataType.UINT64, 40, 30, 20, 5);
+    org.ndio.serve.dvid.DvidHandler dvid = new org.ndio.serve.dvid.DvidHandler(
+        dir.resolve("server"), Optional.empty(), "lz4");
+    java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // An older DVID without compressed raw transfers answers as it answers unknown codecs.
+    org.ndio.serve.ProtocolHandler noLz4 = call -> {
+      if (call.param("compression").isPresent()) {
+        refused.incrementAndGet();
+        return org.ndio.serve.Reply.text(400, "unknown compression type \"lz4\" ("
+            + call.path() + ").\n");
+      }
+      return dvid.handle(call);
+    };
+    try (org.ndio.serve.EmbeddedServer s = org.ndio.serve.EmbeddedServer.start(noLz4, 0,
+        FaultInjection.NONE)) {
+      String uuid;
+      try (DvidClient c = new DvidClient(java.net.URI.create(s.address()), Optional.empty(),
+          DvidOptions.DEFAULT)) {
+        uuid = c.createRepo("old", "no lz4");
+      }
+      String url = "dvid+http://127.0.0.1:" + s.port() + "/" + uuid + "/seg";
+      try (VolumeWriter w = new DvidHttpFormat().create(VolumeUrl.parse(url),
+          VolumeSpec.of(DataType.UINT64, new Size3(40, 30, 20)), WriteMode.ERROR_IF_EXISTS)) {
+        w.write(0, 0, 0, v);
+        w.commit();
+      }
+      assertEquals(v, readAll(url));
+      assertTrue(refused.get() >= 2, refused.get() + " refusals");
+    }
+  }
+
   private static ParallelWrite roundTripSerialisation(ParallelWrite pw) throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
