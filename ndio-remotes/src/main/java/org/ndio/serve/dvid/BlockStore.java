@@ -36,7 +36,8 @@ final class BlockStore {
   private final Map<String, Object> zattrs;
   private final Map<String, Optional<ZarrArray>> arrays = new ConcurrentHashMap<>();
 
-  BlockStore(LocalStorage dir, DataType dtype, Size3 block, Codec codec, Map<String, Object> zattrs) {
+  BlockStore(LocalStorage dir, DataType dtype, Size3 block, Codec codec,
+      Map<String, Object> zattrs) {
     this.dir = dir;
     this.dtype = dtype;
     this.block = block;
@@ -106,7 +107,7 @@ final class BlockStore {
 
   /**
    * Stores the whole blocks of {@code box} (block-aligned, at non-negative coordinates) from
-   * {@code data} at {@code node}; {@code versioned} says whether ancestors may hold blocks this
+   * {@code data} at {@code node}; {@code hasAncestors} says whether ancestors may hold blocks this
    * write must hide.
    */
   void write(String node, boolean hasAncestors, BoundingBox box, Volume data) {

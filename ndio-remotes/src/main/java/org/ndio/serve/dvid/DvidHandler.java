@@ -367,8 +367,12 @@ public final class DvidHandler implements ProtocolHandler {
         .badRequest("data type \"" + typename + "\" is not supported by ndio's DVID server"
             + " (uint8blk, uint16blk, uint32blk, uint64blk, float32blk, labelblk, labelarray,"
             + " labelmap, keyvalue)"));
-    if (RESERVED.contains(dataname) || dataname.isEmpty() || dataname.contains("/")) {
+    if (RESERVED.contains(dataname)) {
       throw DvidError.badRequest("cannot use reserved name \"" + dataname + "\"");
+    }
+    if (dataname.isEmpty() || dataname.contains("/")) {
+      throw DvidError.badRequest("data name \"" + dataname + "\" cannot be used: names travel"
+          + " in URL paths, so they must be non-empty and free of '/'");
     }
     boolean versioned = true;
     JsonNode v = c.get("versioned");

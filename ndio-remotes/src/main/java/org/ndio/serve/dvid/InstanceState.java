@@ -58,7 +58,7 @@ final class InstanceState {
     }
   }
 
-  /** The extents seen from the first node of {@code chain}: its own, else its nearest ancestor's. */
+  /** The extents at the first node of {@code chain}: its own, else its nearest ancestor's. */
   synchronized Optional<long[][]> extents(List<String> chain) {
     for (String node : chain) {
       if (minPoint.containsKey(node)) {
