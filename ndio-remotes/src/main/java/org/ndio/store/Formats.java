@@ -8,6 +8,9 @@ import org.ndio.format.npy.NpzFormat;
 import org.ndio.format.png.PngFormat;
 import org.ndio.format.tiff.TiffFormat;
 import org.ndio.format.zarr.ZarrFormat;
+import org.ndio.remote.dvid.DvidFormat;
+import org.ndio.remote.dvid.DvidHttpFormat;
+import org.ndio.remote.dvid.DvidHttpsFormat;
 import org.ndio.remote.neurodata.NeuroDataFormat;
 import org.ndio.remote.neurodata.NeuroDataHttpFormat;
 
@@ -16,7 +19,8 @@ final class Formats {
 
   private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new Hdf5Format(),
       new NpyFormat(), new NpzFormat(), new TiffFormat(), new PngFormat(), new NiftiFormat(),
-      new NeuroDataFormat(), new NeuroDataHttpFormat());
+      new DvidFormat(), new DvidHttpFormat(), new DvidHttpsFormat(), new NeuroDataFormat(),
+      new NeuroDataHttpFormat());
 
   private Formats() {}
 
