@@ -67,6 +67,11 @@ final class DvidParallelWrite implements ParallelWrite {
       }
 
       @Override
+      public long retries() {
+        return remote.requestStats().retries();
+      }
+
+      @Override
       public void close() {
         remote.close();
       }

@@ -1,5 +1,6 @@
 package org.ndio.remote.dvid;
 
+import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeWriter;
 import org.ndio.volume.BoundingBox;
@@ -18,6 +19,11 @@ final class DvidWriter implements VolumeWriter {
   DvidWriter(DvidTarget target) {
     this.remote = target.remote();
     this.extent = target.extent();
+  }
+
+  @Override
+  public ReadStats stats() {
+    return remote.stats();
   }
 
   @Override
