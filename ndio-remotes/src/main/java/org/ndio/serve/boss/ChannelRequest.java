@@ -136,8 +136,14 @@ record ChannelRequest(String collection, String experiment, String channel,
     }
     long samples = experimentJson.path("num_time_samples").asLong(1);
     String[] p = t.split(":");
-    long start = Long.parseLong(p[0]);
-    long stop = p.length > 1 ? Long.parseLong(p[1]) : start + 1;
+    long start;
+    long stop;
+    try {
+      start = Long.parseLong(p[0]);
+      stop = p.length > 1 ? Long.parseLong(p[1]) : start + 1;
+    } catch (NumberFormatException e) {
+      throw new BossError(ErrorCode.INVALID_URL, "Unable to parse time sample argument " + t);
+    }
     if (start > samples) {
       throw new BossError(ErrorCode.INVALID_URL, "Invalid time range " + t + ". Start time is"
           + " greater than the maximum time sample " + samples);

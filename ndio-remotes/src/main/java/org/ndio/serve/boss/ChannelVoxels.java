@@ -100,6 +100,11 @@ final class ChannelVoxels {
         piece[axis] = (piece[axis] + 1) / 2;
       }
     }
+    if (f * f * fz * dtype.bytes() > SOURCE_BUDGET) {
+      throw new BossError(ErrorCode.REQUEST_TOO_LARGE, "This server computes resolution "
+          + box.resolution() + " from resolution 0 on request; one of its voxels covers "
+          + f * f * fz + " voxels there, more than it reads at once");
+    }
     Size3 p = new Size3(piece[0], piece[1], piece[2]);
     for (BoundingBox part : new org.ndio.volume.ChunkGrid(p).cuboidsFromCorner(box, p)) {
       BoundingBox src = new BoundingBox(part.x0() * f, part.x1() * f, part.y0() * f,

@@ -285,6 +285,41 @@ class BossServerWireTest {
         + " with maximum time sample 1");
   }
 
+  /**
+   * Isotropic levels are computed from level 0 as means of 2^r-cubes (z halves too); a level
+   * whose single voxel would need more than the server reads at once is refused with 413.
+   */
+  @Test
+  void isotropicLevelsAreComputedOnRequest() throws Exception {
+    project();
+    assertEquals(201, post("/v1/coord/small/", "{\"x_start\": 0, \"x_stop\": 8, \"y_start\": 0,"
+        + " \"y_stop\": 8, \"z_start\": 0, \"z_stop\": 8, \"x_voxel_size\": 4,"
+        + " \"y_voxel_size\": 4, \"z_voxel_size\": 4, \"voxel_unit\": \"nanometers\"}")
+        .status());
+    assertEquals(201, post("/v1/collection/c/experiment/iso/", "{\"coord_frame\": \"small\","
+        + " \"num_hierarchy_levels\": 10, \"hierarchy_method\": \"isotropic\"}").status());
+    assertEquals(201, post("/v1/collection/c/experiment/iso/channel/ch/",
+        "{\"type\": \"image\", \"datatype\": \"uint16\"}").status());
+    Volume v = TestVolumes.random(DataType.UINT16, 8, 8, 8, 2);
+    assertEquals(201, postBlosc("/v1/cutout/c/iso/ch/0/0:8/0:8/0:8/",
+        Blosc.DEFAULT.encode(v.array(), 2)).status());
+    Answer level2 = get("/v1/cutout/c/iso/ch/2/0:2/0:2/0:2/");
+    Volume got = Volume.wrap(DataType.UINT16, 2, 2, 2, Blosc.DEFAULT.decode(level2.body(), 16));
+    for (int i = 0; i < 8; i++) {
+      int ox = i % 2;
+      int oy = (i / 2) % 2;
+      int oz = i / 4;
+      long sum = 0;
+      for (int k = 0; k < 64; k++) {
+        sum += v.getLong(4 * ox + k % 4, 4 * oy + (k / 4) % 4, 4 * oz + k / 16);
+      }
+      assertEquals(Math.round(sum / 64.0), got.getLong(ox, oy, oz));
+    }
+    assertBossError(get("/v1/cutout/c/iso/ch/9/0:1/0:1/0:1/"), 413, 2000, "This server"
+        + " computes resolution 9 from resolution 0 on request; one of its voxels covers"
+        + " 134217728 voxels there, more than it reads at once");
+  }
+
   /** The limit counts voxel bytes, a quarter for uint64, as the service counts them. */
   @Test
   void cutoutsOverTheLimitAre413WithCode2000() throws Exception {
