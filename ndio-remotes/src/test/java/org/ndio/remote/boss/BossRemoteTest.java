@@ -146,6 +146,25 @@ class BossRemoteTest {
         * 512, Math.floorDiv(b.z0(), 16) * 16, (Math.floorDiv(b.z1() - 1, 16) + 1) * 16);
   }
 
+  /** Uploads compressed as intern compresses them (typesize in bits) land the same. */
+  @Test
+  void uploadsWithTheTypesizeInBitsLandTheSame() {
+    f.channel("c", "e", "img", DataType.UINT16, BoundingBox.ofShape(90, 70, 20), 1,
+        "anisotropic");
+    Volume img = TestVolumes.random(DataType.UINT16, 90, 70, 20, 14);
+    Volume seg = labels(90, 70, 20, 15);
+    BossOptions bits = BossFixture.FAST.withTypesizeInBits(true).withMaxRequestBytes(40_000);
+    try (BossRemote r = f.open("c", "e", "img", bits)) {
+      r.postCutout(0, 0, 0, 0, img);
+      assertEquals(img, r.getCutout(BoundingBox.ofShape(90, 70, 20)));
+    }
+    try (BossRemote r = labelChannel(Volume.allocate(DataType.UINT64, 90, 70, 20));
+        BossRemote b = f.open("lab", "em", "seg", bits)) {
+      b.postCutout(0, 0, 0, 0, seg);
+      assertEquals(seg, r.getCutout(BoundingBox.ofShape(90, 70, 20)));
+    }
+  }
+
   @Test
   void reservedIdsStartAtOneAndNeverRepeat() {
     try (BossRemote r = labelChannel(labels(40, 40, 5, 1))) {
