@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.ndio.CorruptDataException;
 import org.ndio.DataTypeException;
 import org.ndio.RemoteException;
@@ -331,7 +333,7 @@ public final class BossRemote implements Remote {
       }
     }
     // Unsigned order: ids above 2^63 sort last, as numpy sorts uint64.
-    return java.util.Arrays.stream(out).boxed().sorted(Long::compareUnsigned)
+    return Arrays.stream(out).boxed().sorted(Long::compareUnsigned)
         .mapToLong(Long::longValue).toArray();
   }
 
@@ -383,7 +385,7 @@ public final class BossRemote implements Remote {
         "BOSS reserve")), BossJson.integer(n, "count", "BOSS reserve")));
   }
 
-  private <T> T getJson(URI uri, java.util.function.Function<JsonNode, T> parse) {
+  private <T> T getJson(URI uri, Function<JsonNode, T> parse) {
     HttpTransport.Request r = HttpTransport.Request.get(uri, JSON);
     return transport.send(r, a -> parse.apply(BossJson.object(a.body(), transport.describe(r))));
   }

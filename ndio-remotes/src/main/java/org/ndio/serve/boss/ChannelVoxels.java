@@ -16,6 +16,7 @@ import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
+import org.ndio.volume.ChunkGrid;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -106,7 +107,7 @@ final class ChannelVoxels {
           + f * f * fz + " voxels there, more than it reads at once");
     }
     Size3 p = new Size3(piece[0], piece[1], piece[2]);
-    for (BoundingBox part : new org.ndio.volume.ChunkGrid(p).cuboidsFromCorner(box, p)) {
+    for (BoundingBox part : new ChunkGrid(p).cuboidsFromCorner(box, p)) {
       BoundingBox src = new BoundingBox(part.x0() * f, part.x1() * f, part.y0() * f,
           part.y1() * f, part.z0() * fz, part.z1() * fz, 0);
       Volume down = Downsample.blocks(readLevel0(src), src, part, f, fz, frame,

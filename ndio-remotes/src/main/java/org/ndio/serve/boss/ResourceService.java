@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class ResourceService {
   /** A resource as the project views look it up: "X does not exist." when missing. */
   ObjectNode existing(Kind kind, String... names) {
     if (kind != Kind.COORD && kind != Kind.COLLECTION) {
-      String[] parent = java.util.Arrays.copyOf(names, names.length - 1);
+      String[] parent = Arrays.copyOf(names, names.length - 1);
       existing(kind == Kind.CHANNEL ? Kind.EXPERIMENT : Kind.COLLECTION, parent);
     }
     return store.read(kind, names)
@@ -92,7 +93,7 @@ final class ResourceService {
   }
 
   private boolean publicResource(Kind kind, String[] parent, String name) {
-    String[] names = java.util.Arrays.copyOf(parent, parent.length + 1);
+    String[] names = Arrays.copyOf(parent, parent.length + 1);
     names[parent.length] = name;
     return store.read(kind, names).map(n -> n.path("public").asBoolean(false)).orElse(false);
   }

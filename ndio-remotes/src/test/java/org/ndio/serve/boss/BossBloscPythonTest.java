@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndio.codec.Blosc;
 import org.ndio.remote.boss.BossFixture;
-import org.ndio.serve.EmbeddedServer;
 import org.ndio.serve.FaultInjection;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
