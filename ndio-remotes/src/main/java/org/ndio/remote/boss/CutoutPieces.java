@@ -32,19 +32,19 @@ final class CutoutPieces {
    * The piece shape for {@code box}: within {@code maxBytes} where possible (a single voxel
    * always is one piece), grown by doubling z, then y, then x while it fits and the box is
    * larger on that axis; or, when a cuboid is over budget, a cuboid halved along z, then y,
-   * then x.
+   * then x. Sizes are weighed as clipped to the box, since no piece is larger than the box.
    */
   static Size3 shape(BoundingBox box, int bytesPerVoxel, long maxBytes) {
     long[] s = {CUBOID.x(), CUBOID.y(), CUBOID.z()};
-    if (bytes(s, bytesPerVoxel) > maxBytes) {
+    long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
+    if (bytes(s, limit, bytesPerVoxel) > maxBytes) {
       for (int axis : new int[] {2, 1, 0}) {
-        while (s[axis] > 1 && bytes(s, bytesPerVoxel) > maxBytes) {
+        while (s[axis] > 1 && bytes(s, limit, bytesPerVoxel) > maxBytes) {
           s[axis] /= 2;
         }
       }
       return new Size3(s[0], s[1], s[2]);
     }
-    long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
     boolean grew = true;
     while (grew) {
       grew = false;
@@ -52,7 +52,7 @@ final class CutoutPieces {
         // Grow only while the box still spans more than one piece on this axis.
         if (s[axis] < limit[axis]) {
           s[axis] *= 2;
-          if (bytes(s, bytesPerVoxel) <= maxBytes) {
+          if (bytes(s, limit, bytesPerVoxel) <= maxBytes) {
             grew = true;
           } else {
             s[axis] /= 2;
@@ -63,7 +63,9 @@ final class CutoutPieces {
     return new Size3(s[0], s[1], s[2]);
   }
 
-  private static long bytes(long[] s, int bytesPerVoxel) {
-    return s[0] * s[1] * s[2] * bytesPerVoxel;
+  /** The most bytes a piece of shape {@code s} holds once clipped to a box of {@code limit}. */
+  private static long bytes(long[] s, long[] limit, int bytesPerVoxel) {
+    return Math.min(s[0], limit[0]) * Math.min(s[1], limit[1]) * Math.min(s[2], limit[2])
+        * bytesPerVoxel;
   }
 }

@@ -9,13 +9,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Size3;
 
 class CutoutPiecesTest {
 
   /**
    * Pieces tile the box exactly (their voxels add up and none overlap), each within the budget
-   * where one voxel fits it, none straddling a 512 x 512 x 16 cuboid when smaller than one, and
-   * each a whole cuboid multiple on the grid otherwise.
+   * where one voxel fits it, each one cell of a grid whose cells are whole numbers of 512 x 512
+   * x 16 cuboids or fractions that tile one.
    */
   @Property(tries = 200)
   void piecesTileTheBoxAlongTheCuboidGrid(@ForAll @IntRange(min = 0, max = 3000) int x0,
@@ -24,10 +25,11 @@ class CutoutPiecesTest {
       @ForAll @IntRange(min = 1, max = 80) int sz, @ForAll("sizes") int bytes,
       @ForAll @LongRange(min = 1, max = 80_000_000) long budget) {
     BoundingBox box = new BoundingBox(x0, x0 + sx, y0, y0 + sy, z0, z0 + sz, 0);
-    // Keep the number of pieces checkable (at most about a thousand).
+    // Keep the number of pieces checkable.
     budget = Math.max(budget, box.voxels() * bytes / 300);
     List<BoundingBox> pieces = CutoutPieces.split(box, bytes, budget);
     assertTrue(pieces.size() <= 40_000, pieces.size() + " pieces");
+    Size3 cell = CutoutPieces.shape(box, bytes, budget);
     long voxels = 0;
     for (int i = 0; i < pieces.size(); i++) {
       BoundingBox p = pieces.get(i);
@@ -35,10 +37,14 @@ class CutoutPiecesTest {
       assertTrue(p.voxels() * bytes <= budget || p.voxels() == 1 || pieces.size() == 1,
           p + " over budget " + budget);
       voxels += p.voxels();
-      if (pieces.size() > 1 && p.voxels() * bytes <= 512L * 512 * 16 * bytes) {
-        assertEquals(Math.floorDiv(p.x0(), 512), Math.floorDiv(p.x1() - 1, 512), p.toString());
-        assertEquals(Math.floorDiv(p.y0(), 512), Math.floorDiv(p.y1() - 1, 512), p.toString());
-        assertEquals(Math.floorDiv(p.z0(), 16), Math.floorDiv(p.z1() - 1, 16), p.toString());
+      if (pieces.size() > 1) {
+        // Each piece is one cell of a grid whose cells tile, or are made of, whole cuboids.
+        long[][] spans = {{p.x0(), p.x1(), cell.x(), 512}, {p.y0(), p.y1(), cell.y(), 512},
+            {p.z0(), p.z1(), cell.z(), 16}};
+        for (long[] a : spans) {
+          assertTrue(a[3] % a[2] == 0 || a[2] % a[3] == 0, cell + " does not tile cuboids");
+          assertEquals(Math.floorDiv(a[0], a[2]), Math.floorDiv(a[1] - 1, a[2]), p.toString());
+        }
       }
     }
     assertEquals(box.voxels(), voxels);
