@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ndio", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Pull, push and process large image volumes (EM, LM and their labels).",
     subcommands = {InfoCommand.class, ConvertCommand.class, CountCommand.class,
-        DemoCommand.class,
+        ServeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nVolume URLs:%n",
     footer = {
@@ -23,6 +23,9 @@ import picocli.CommandLine.ScopeType;
         "  tiff:FILE | tiff:DIR multipage TIFF, or one TIFF per section",
         "  png:DIR              one PNG per section",
         "  nifti:FILE           NIfTI-1 .nii or .nii.gz",
+        "  boss://HOST/COLLECTION/EXPERIMENT/CHANNEL      the BOSS (boss+http:// for plain HTTP)",
+        "  dvid://HOST:PORT/UUID/INSTANCE                 DVID (dvid+https:// behind TLS)",
+        "  neurodata://HOST/TOKEN/CHANNEL                 NeuroData ndstore (neurodata+http://)",
         "",
         "Boxes are x0:x1,y0:y1,z0:z1, half-open. Exit status: 0 done, 1 failed, 2 bad usage."})
 public final class Ndio {

@@ -52,6 +52,11 @@ final class BossParallelWrite implements ParallelWrite {
       }
 
       @Override
+      public long retries() {
+        return remote.requestStats().retries();
+      }
+
+      @Override
       public void close() {
         remote.close();
       }

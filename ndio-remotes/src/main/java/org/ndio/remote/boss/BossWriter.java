@@ -1,5 +1,6 @@
 package org.ndio.remote.boss;
 
+import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeWriter;
 import org.ndio.volume.BoundingBox;
@@ -31,6 +32,11 @@ final class BossWriter implements VolumeWriter {
   @Override
   public void write(long x, long y, long z, Volume data) {
     remote.postCutout(x, y, z, remote.channel().baseResolution(), data);
+  }
+
+  @Override
+  public ReadStats stats() {
+    return remote.stats();
   }
 
   /** Nothing to do: the cutouts were stored as they were posted. */
