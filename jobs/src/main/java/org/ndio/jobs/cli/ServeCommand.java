@@ -36,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "0", description = "Port (0: any free port)")
   int port;
 
+  @Option(names = "--token", paramLabel = "T",
+      description = "Require this token, as the real service refuses requests without it"
+          + " (others on this machine can read it in the process list: prefer --token-env)")
+  String tokenValue;
+
   @Option(names = "--token-env", paramLabel = "VAR",
       description = "Require the token in this environment variable, as the real service"
           + " refuses requests without it (a token on the command line would show in ps)")
@@ -54,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<Secret> token = Optional.empty();
+    Optional<Secret> token = Optional.ofNullable(tokenValue).map(Secret::of);
     if (tokenEnv != null) {
       token = Optional.of(Secret.fromEnvironment(tokenEnv).orElseThrow(() ->
           new NdioException("--token-env " + tokenEnv + ": the variable is not set")));
