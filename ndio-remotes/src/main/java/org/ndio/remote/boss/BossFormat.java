@@ -1,6 +1,7 @@
 package org.ndio.remote.boss;
 
 import java.util.Optional;
+import org.ndio.remote.RemoteWriter;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
@@ -68,7 +69,8 @@ public final class BossFormat implements VolumeFormat {
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    return new BossWriter(prepare(url, spec, mode));
+    BossRemote remote = prepare(url, spec, mode);
+    return new RemoteWriter(remote, remote.channel().baseResolution());
   }
 
   private BossRemote prepare(VolumeUrl url, VolumeSpec spec, WriteMode mode) {

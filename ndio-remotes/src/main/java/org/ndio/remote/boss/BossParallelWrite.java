@@ -1,10 +1,10 @@
 package org.ndio.remote.boss;
 
 import java.util.Optional;
+import org.ndio.remote.PostingChunkWriter;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
-import org.ndio.volume.Volume;
 
 /**
  * A write into a BOSS channel by many tasks: each task opens its own connection from the URL,
@@ -45,22 +45,7 @@ final class BossParallelWrite implements ParallelWrite {
   @Override
   public ChunkWriter writer() {
     BossRemote remote = open();
-    return new ChunkWriter() {
-      @Override
-      public void write(long x, long y, long z, Volume data) {
-        remote.postCutout(x, y, z, remote.channel().baseResolution(), data);
-      }
-
-      @Override
-      public long retries() {
-        return remote.requestStats().retries();
-      }
-
-      @Override
-      public void close() {
-        remote.close();
-      }
-    };
+    return new PostingChunkWriter(remote, remote.channel().baseResolution());
   }
 
   @Override

@@ -1,8 +1,7 @@
 package org.ndio.remote.dvid;
 
-import org.ndio.store.ReadStats;
+import org.ndio.remote.RemoteWriter;
 import org.ndio.store.VolumeInfo;
-import org.ndio.store.VolumeWriter;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 
@@ -11,48 +10,39 @@ import org.ndio.volume.Volume;
  * visible on the server as soon as it is posted: {@link #commit()} only sets the instance's
  * final extents, and {@link #close()} cannot take back what was posted.
  */
-final class DvidWriter implements VolumeWriter {
+final class DvidWriter extends RemoteWriter {
 
-  private final DvidRemote remote;
+  private final DvidRemote dvid;
   private final BoundingBox extent;
 
   DvidWriter(DvidTarget target) {
-    this.remote = target.remote();
+    super(target.remote(), 0);
+    this.dvid = target.remote();
     this.extent = target.extent();
   }
 
   @Override
-  public ReadStats stats() {
-    return remote.stats();
-  }
-
-  @Override
   public VolumeInfo info() {
-    VolumeInfo i = remote.info();
+    VolumeInfo i = dvid.info();
     return new VolumeInfo(i.dtype(), extent, i.chunks(), i.voxelSize(), i.compressor(),
         i.attributes());
   }
 
   @Override
   public Volume read(BoundingBox box) {
-    extent.requireContains(box, remote.url().toString());
-    return remote.fetch(box);
+    extent.requireContains(box, dvid.url().toString());
+    return dvid.fetch(box);
   }
 
   @Override
   public void write(long x, long y, long z, Volume data) {
     BoundingBox box = BoundingBox.at(x, y, z, data.sizeX(), data.sizeY(), data.sizeZ());
-    extent.requireContains(box, remote.url().toString());
-    remote.postCutout(x, y, z, 0, data);
+    extent.requireContains(box, dvid.url().toString());
+    super.write(x, y, z, data);
   }
 
   @Override
   public void commit() {
-    remote.setExtent(extent);
-  }
-
-  @Override
-  public void close() {
-    remote.close();
+    dvid.setExtent(extent);
   }
 }

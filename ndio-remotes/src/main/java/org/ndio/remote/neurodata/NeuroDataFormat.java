@@ -1,6 +1,7 @@
 package org.ndio.remote.neurodata;
 
 import java.util.Optional;
+import org.ndio.remote.RemoteWriter;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
@@ -59,7 +60,8 @@ public class NeuroDataFormat implements VolumeFormat {
   public static VolumeWriter create(NeuroDataUrl url, Optional<Secret> key,
       NeuroDataOptions options, VolumeSpec spec, WriteMode mode) {
     ChannelCreation.prepare(url, key, options, spec, mode);
-    return new NeuroDataWriter(new NeuroDataRemote(url, key, options));
+    NeuroDataRemote remote = new NeuroDataRemote(url, key, options);
+    return new RemoteWriter(remote, remote.channelInfo().resolution());
   }
 
   @Override

@@ -1,12 +1,12 @@
 package org.ndio.remote.neurodata;
 
 import java.util.Optional;
+import org.ndio.remote.PostingChunkWriter;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.WriteMode;
-import org.ndio.volume.Volume;
 
 /**
  * A write of a NeuroData channel by many tasks: the driver makes the channel, each task opens
@@ -52,22 +52,7 @@ final class NeuroDataParallelWrite implements ParallelWrite {
   @Override
   public ChunkWriter writer() {
     NeuroDataRemote remote = open();
-    return new ChunkWriter() {
-      @Override
-      public void write(long x, long y, long z, Volume data) {
-        remote.postCutout(x, y, z, data);
-      }
-
-      @Override
-      public long retries() {
-        return remote.requestStats().retries();
-      }
-
-      @Override
-      public void close() {
-        remote.close();
-      }
-    };
+    return new PostingChunkWriter(remote, remote.channelInfo().resolution());
   }
 
   @Override
