@@ -5,11 +5,12 @@ import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 
 /**
- * Write access to a volume that {@link Volumes#create} made. Nothing is visible at the target
- * until {@link #commit()}: closing a writer that was not committed removes what it wrote, so a
- * failed copy leaves no partial output. Chunked stores make each chunk visible atomically
- * (written to a temporary name, then renamed); whole-file formats write a temporary file and
- * rename it at commit.
+ * Write access to a volume that {@link Volumes#create} made. For files and Zarr arrays nothing
+ * is visible at the target until {@link #commit()}: closing a writer that was not committed
+ * removes what it wrote, so a failed copy leaves no partial output. Chunked stores make each
+ * chunk visible atomically (written to a temporary name, then renamed); whole-file formats
+ * write a temporary file and rename it at commit. Remotes cannot hold writes back: what they
+ * post is visible at once (see {@link org.ndio.remote.RemoteWriter}).
  */
 public interface VolumeWriter extends VolumeReader {
 
