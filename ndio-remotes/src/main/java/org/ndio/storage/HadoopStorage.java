@@ -147,6 +147,11 @@ public final class HadoopStorage implements Storage {
   }
 
   @Override
+  public Storage child(String name) {
+    return new HadoopStorage(fs, resolve(name));
+  }
+
+  @Override
   public Storage sibling(String name) {
     return new HadoopStorage(fs, new Path(root.getParent(), name));
   }

@@ -136,6 +136,11 @@ public final class LocalStorage implements Storage {
   }
 
   @Override
+  public Storage child(String name) {
+    return new LocalStorage(resolve(name));
+  }
+
+  @Override
   public Storage sibling(String name) {
     return new LocalStorage(root.resolveSibling(name));
   }

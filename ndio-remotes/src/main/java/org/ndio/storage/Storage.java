@@ -35,6 +35,9 @@ public interface Storage {
   /** The root's location, for messages. */
   String location();
 
+  /** A storage rooted at {@code name}, a path below this root (a group's member array). */
+  Storage child(String name);
+
   /** A storage rooted at {@code sibling}, a path next to this root (for temporary copies). */
   Storage sibling(String name);
 

@@ -1,5 +1,6 @@
 package org.ndio.store;
 
+import org.ndio.UnsupportedFeatureException;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 
@@ -17,6 +18,24 @@ public interface VolumeReader extends AutoCloseable {
    * the result is the box's lowest corner.
    */
   Volume read(BoundingBox box);
+
+  /** Number of resolution levels this volume offers (level 0 is full resolution). */
+  default int levelCount() {
+    return 1;
+  }
+
+  /**
+   * A reader of resolution level {@code level}: its extent, chunks and voxel size are that
+   * level's, and its boxes carry that level. Closing it does not close this reader.
+   */
+  default VolumeReader level(int level) {
+    if (level == info().extent().resolution()) {
+      return this;
+    }
+    throw new UnsupportedFeatureException(this + " has no resolution level " + level
+        + " (it holds level " + info().extent().resolution() + " only; ndio downsample builds"
+        + " a pyramid)");
+  }
 
   /** Reads the whole extent. */
   default Volume readAll() {

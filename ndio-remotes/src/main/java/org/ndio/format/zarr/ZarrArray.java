@@ -40,16 +40,32 @@ public class ZarrArray implements VolumeReader {
   private final ZarrMetadata meta;
   private final Map<String, Object> attributes;
   private final String name;
+  // Which level of a multiscale group this array is, and that level's voxel size from the
+  // group's metadata (which overrides the array's own attributes).
+  private final int level;
+  private final Optional<VoxelSize> levelVoxelSize;
   private final LongAdder chunksRead = new LongAdder();
   private final LongAdder storedBytes = new LongAdder();
   private final LongAdder fetchNanos = new LongAdder();
   private final LongAdder decodeNanos = new LongAdder();
 
   ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes, String name) {
+    this(storage, meta, attributes, name, 0, Optional.empty());
+  }
+
+  private ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes,
+      String name, int level, Optional<VoxelSize> levelVoxelSize) {
     this.storage = storage;
     this.meta = meta;
     this.attributes = attributes;
     this.name = name;
+    this.level = level;
+    this.levelVoxelSize = levelVoxelSize;
+  }
+
+  /** This array as level {@code level} of a multiscale group, with that level's voxel size. */
+  ZarrArray asLevel(int level, Optional<VoxelSize> voxelSize) {
+    return new ZarrArray(storage, meta, attributes, name, level, voxelSize);
   }
 
   /** Opens the array at the root of {@code storage}; {@code name} is its URL, for messages. */
@@ -96,7 +112,8 @@ public class ZarrArray implements VolumeReader {
   @Override
   public VolumeInfo info() {
     return new VolumeInfo(meta.dtype(), BoundingBox.ofShape(meta.shape().x(), meta.shape().y(),
-        meta.shape().z()), meta.chunks(), voxelSize(attributes), meta.compressor().toString(),
+        meta.shape().z()).atResolution(level), meta.chunks(),
+        levelVoxelSize.or(() -> voxelSize(attributes)), meta.compressor().toString(),
         attributes);
   }
 
@@ -144,7 +161,8 @@ public class ZarrArray implements VolumeReader {
     Size3 c = meta.chunks();
     Size3 s = meta.shape();
     return new BoundingBox(gx * c.x(), Math.min(s.x(), (gx + 1) * c.x()), gy * c.y(),
-        Math.min(s.y(), (gy + 1) * c.y()), gz * c.z(), Math.min(s.z(), (gz + 1) * c.z()));
+        Math.min(s.y(), (gy + 1) * c.y()), gz * c.z(), Math.min(s.z(), (gz + 1) * c.z()),
+        level);
   }
 
   /**

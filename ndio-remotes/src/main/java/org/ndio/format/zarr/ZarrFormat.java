@@ -1,5 +1,6 @@
 package org.ndio.format.zarr;
 
+import java.util.Optional;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.codec.Codec;
 import org.ndio.codec.Codecs;
@@ -39,9 +40,17 @@ public final class ZarrFormat implements VolumeFormat {
     return "zarr:PATH        Zarr v2 array (local path, file:, hdfs:, s3a: URI)";
   }
 
+  /** An array, or an OME-Zarr multiscale group (read at level 0 unless a level is asked). */
   @Override
   public VolumeReader open(VolumeUrl url) {
-    return ZarrArray.open(Storages.at(url.location()), url.toString());
+    Storage storage = Storages.at(url.location());
+    if (!storage.exists(".zarray")) {
+      Optional<Multiscales> ms = Multiscales.read(storage, url.toString());
+      if (ms.isPresent()) {
+        return new ZarrMultiscale(storage, ms.get(), url.toString());
+      }
+    }
+    return ZarrArray.open(storage, url.toString());
   }
 
   @Override

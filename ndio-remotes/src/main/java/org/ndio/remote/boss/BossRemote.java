@@ -25,8 +25,10 @@ import org.ndio.codec.BloscShuffle;
 import org.ndio.remote.Remote;
 import org.ndio.remote.http.HttpTransport;
 import org.ndio.remote.http.Secret;
+import org.ndio.store.LevelView;
 import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
@@ -182,6 +184,24 @@ public final class BossRemote implements Remote {
     a.put("downsample_status", channel.downsampleStatus());
     return new VolumeInfo(dtype, levels.extent(base), CutoutPieces.CUBOID,
         Optional.of(levels.voxelSize(base)), "blosc", a);
+  }
+
+  @Override
+  public int levelCount() {
+    return levels.baseResolution() + levels.levels();
+  }
+
+  /** The channel at another level of its hierarchy (see {@link BossLevels}). */
+  @Override
+  public VolumeReader level(int level) {
+    if (level == channel.baseResolution()) {
+      return this;
+    }
+    levels.requireLevel(level, url.toString());
+    VolumeInfo base = info();
+    return new LevelView(this, new VolumeInfo(base.dtype(), levels.extent(level),
+        base.chunks(), Optional.of(levels.voxelSize(level)), base.compressor(),
+        base.attributes()));
   }
 
   /** The extent at another resolution level. */

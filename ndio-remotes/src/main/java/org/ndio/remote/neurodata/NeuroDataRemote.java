@@ -25,7 +25,9 @@ import org.ndio.format.hdf5.Hdf5Bytes;
 import org.ndio.remote.Remote;
 import org.ndio.remote.http.HttpTransport;
 import org.ndio.remote.http.Secret;
+import org.ndio.store.LevelView;
 import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
@@ -152,6 +154,27 @@ public final class NeuroDataRemote implements Remote {
     attrs.put("readonly", channel.readonly());
     return new VolumeInfo(channel.dtype(), d.extent(r), d.cube(r), d.voxelSize(r),
         options.format().service(), attrs);
+  }
+
+  @Override
+  public int levelCount() {
+    return project.dataset().levels().size();
+  }
+
+  /** The channel at another of the dataset's levels (built by {@link #propagate()}). */
+  @Override
+  public VolumeReader level(int level) {
+    if (level == channel.resolution()) {
+      return this;
+    }
+    DatasetInfo d = project.dataset();
+    if (!d.hasLevel(level)) {
+      throw new BoxOutOfBoundsException(url + ": the dataset has no resolution level " + level
+          + " (levels " + d.levels() + ")");
+    }
+    VolumeInfo base = info();
+    return new LevelView(this, new VolumeInfo(base.dtype(), d.extent(level), d.cube(level),
+        d.voxelSize(level), base.compressor(), base.attributes()));
   }
 
   @Override
