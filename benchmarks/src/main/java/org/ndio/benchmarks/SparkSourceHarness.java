@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
+import org.ndio.jobs.downsample.Pyramid;
+import org.ndio.storage.LocalStorage;
 import org.ndio.spark.NdioKryoRegistrator;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeSpec;
@@ -37,6 +39,9 @@ import org.ndio.volume.Volume;
  *   <li>{@code read DIR} times reading every chunk file with plain Java I/O in one thread
  *       (the reference), then the source delivering all voxels in {@code local[1]} and {@code
  *       local[2]}, and prints MB/s and the ratios;
+ *   <li>{@code downsample SRC WORK} times, in {@code local[2]}, a plain Spark convert of SRC
+ *       and a 4-level pyramid of it (factors 2,2,1; its level 0 is the same convert), and
+ *       prints the rate at which the pyramid pass reads level 0 against the convert's;
  *   <li>{@code convert SRC DST} runs the Spark convert in {@code local[2]} with 128x128x64
  *       cuboids and prints the peak heap of the JVM, for comparing volume sizes.
  * </ul>
@@ -53,6 +58,7 @@ public final class SparkSourceHarness {
           args.length > 3 && args[3].equals("labels"));
       case "read" -> read(Path.of(args[1]), Integer.parseInt(args.length > 2 ? args[2] : "3"));
       case "convert" -> convert(Path.of(args[1]), Path.of(args[2]));
+      case "downsample" -> downsample(Path.of(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("generate | read | convert");
     }
   }
@@ -163,6 +169,33 @@ public final class SparkSourceHarness {
     System.out.printf("convert %s: %.1f MB of voxels in %.1f s, peak heap %.0f MB (max %.0f MB)%n",
         src, r.voxels() / 1e6, seconds, peak / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6);
+  }
+
+  static void downsample(Path src, Path work) throws IOException {
+    SparkSession s = session("local[2]");
+    long voxels = voxelBytes(src);
+    String source = "zarr:" + src;
+    double convert = Double.MAX_VALUE;
+    double pyramid = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      LocalStorage.deleteTree(work);
+      long t = System.nanoTime();
+      SparkConvert.run(s, source, "zarr:" + work.resolve("copy"), Convert.Options.defaults(),
+          Convert.Progress.NONE);
+      convert = Math.min(convert, (System.nanoTime() - t) / 1e9);
+      t = System.nanoTime();
+      Pyramid.run(s, source, Pyramid.Options.of(4).withFactor(new Size3(2, 2, 1))
+          .withOut("zarr:" + work.resolve("pyramid")));
+      pyramid = Math.min(pyramid, (System.nanoTime() - t) / 1e9);
+    }
+    double levels = pyramid - convert; // the pyramid's level 0 is the same copy
+    System.out.printf("plain convert: %.2f s, %.0f MB/s of level 0%n", convert,
+        voxels / convert / 1e6);
+    System.out.printf("pyramid of 4 levels (2,2,1): %.2f s in all, %.2f s beyond its copy of"
+        + " level 0: level 0 read at %.0f MB/s, %.2f of the convert's rate%n", pyramid, levels,
+        voxels / levels / 1e6, convert / levels);
+    LocalStorage.deleteTree(work);
+    s.stop();
   }
 
   static SparkSession session(String master) {

@@ -34,6 +34,10 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Copy only this box of the source (default: all of it)")
   String box;
 
+  @Option(names = "--res", defaultValue = "0", paramLabel = "LEVEL",
+      description = "Resolution level of the source to copy (default 0)")
+  int resolution;
+
   @Option(names = "--chunks", paramLabel = "X,Y,Z",
       description = "Chunk shape of the target (chunked formats; default 128,128,64)")
   String chunks;
@@ -81,10 +85,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Convert.Options options = new Convert.Options(
-        Optional.ofNullable(box).map(BoundingBox::parse),
+        Optional.ofNullable(box).map(b -> BoundingBox.parse(b).atResolution(resolution)),
         Optional.ofNullable(chunks).map(Size3::parse),
         Optional.ofNullable(compressor),
-        mode());
+        mode(), resolution);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     boolean spark = !noSpark && SparkConvert.supports(target);

@@ -72,6 +72,10 @@ final class CountCommand implements Callable<Integer> {
   @Option(names = "--box", paramLabel = "x0:x1,y0:y1,z0:z1", description = "Count in this box")
   String box;
 
+  @Option(names = "--res", defaultValue = "0", paramLabel = "LEVEL",
+      description = "Resolution level to count at (default 0)")
+  int resolution;
+
   @Option(names = "--cuboid", paramLabel = "X,Y,Z",
       description = "Work unit (rounded up to whole chunks; default 256,256,64)")
   String cuboid;
@@ -100,7 +104,8 @@ final class CountCommand implements Callable<Integer> {
         : CountOptions.threshold(input.threshold);
     CountOptions o = base.withConnectivity(Connectivity.of(connectivity))
         .withSizes(minVoxels, maxVoxels)
-        .withBox(box == null ? null : BoundingBox.parse(box))
+        .withResolution(resolution)
+        .withBox(box == null ? null : BoundingBox.parse(box).atResolution(resolution))
         .withCuboid(cuboid == null ? null : Size3.parse(cuboid))
         .withLabelsOut(labelsOut);
     String format = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);

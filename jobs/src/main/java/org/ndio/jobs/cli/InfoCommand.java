@@ -10,6 +10,7 @@ import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
 import org.ndio.volume.BoundingBox;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +24,20 @@ final class InfoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "URL", description = "The volume, e.g. zarr:/data/em")
   String url;
 
+  @Option(names = "--res", defaultValue = "0", paramLabel = "LEVEL",
+      description = "Describe this resolution level (default 0)")
+  int resolution;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     try (VolumeReader r = Volumes.open(url)) {
+      Map<String, Object> json = toJson(url, r.level(resolution).info());
+      json.put("levels", r.levelCount());
       spec.commandLine().getOut().println(new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(url, r.info())));
+          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     }
     return 0;
   }

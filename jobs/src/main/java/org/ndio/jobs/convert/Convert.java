@@ -29,9 +29,16 @@ public final class Convert {
    *     is the box's lowest corner
    * @param chunks chunk shape of the target (the format's default if empty)
    * @param compressor compressor spec of the target (the format's default if empty)
+   * @param resolution the source's resolution level to copy (the box is at that level)
    */
   public record Options(Optional<BoundingBox> box, Optional<Size3> chunks,
-      Optional<String> compressor, WriteMode mode) {
+      Optional<String> compressor, WriteMode mode, int resolution) {
+
+    /** Options at resolution level 0. */
+    public Options(Optional<BoundingBox> box, Optional<Size3> chunks, Optional<String> compressor,
+        WriteMode mode) {
+      this(box, chunks, compressor, mode, 0);
+    }
 
     public static Options defaults() {
       return new Options(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -53,7 +60,8 @@ public final class Convert {
   private Convert() {}
 
   public static Result run(String source, String target, Options options, Progress progress) {
-    try (VolumeReader in = Volumes.open(source)) {
+    try (VolumeReader opened = Volumes.open(source)) {
+      VolumeReader in = opened.level(options.resolution());
       VolumeInfo info = in.info();
       BoundingBox box = options.box().orElse(info.extent());
       info.extent().requireContains(box, source);

@@ -47,7 +47,7 @@ public final class SparkConvert {
       Convert.Options options, Convert.Progress progress) {
     VolumeInfo info;
     try (VolumeReader in = Volumes.open(source)) {
-      info = in.info();
+      info = in.level(options.resolution()).info();
     }
     BoundingBox box = options.box().orElse(info.extent());
     info.extent().requireContains(box, source);
@@ -64,7 +64,8 @@ public final class SparkConvert {
       long bz = box.z0();
       LongAccumulator writeRetries = spark.sparkContext().longAccumulator("ndio write retries");
       Dataset<Row> rows = Ndio.read(spark, source, Map.of("box", box.toString(), "cuboid",
-          cuboid.toString(), "anchor", "box"));
+          cuboid.toString(), "anchor", "box", "resolution",
+          String.valueOf(options.resolution())));
       // Through the SQL execution itself, so the scan's metrics (its retries among them) are
       // filled in on this plan once the job ends.
       rows.queryExecution().toRdd().toJavaRDD().foreachPartition(

@@ -81,7 +81,7 @@ public final class CellCount {
   private static Dataset<Row> count(SparkSession spark, String url, CountOptions o) {
     VolumeInfo info;
     try (VolumeReader r = Volumes.open(url)) {
-      info = r.info();
+      info = r.level(o.resolution()).info();
     }
     BoundingBox box = o.box().orElse(info.extent());
     info.extent().requireContains(box, url);
@@ -90,7 +90,7 @@ public final class CellCount {
     // Cuboids laid from the box's corner line up with the chunks of a label volume written
     // with the box's corner at its origin.
     Map<String, String> read = Map.of("box", box.toString(), "cuboid", cuboid.toString(),
-        "anchor", "box");
+        "anchor", "box", "resolution", String.valueOf(o.resolution()));
 
     CountOptions.Rule rule = o.rule();
     long min = o.minVoxels();

@@ -18,27 +18,28 @@ import org.ndio.volume.Size3;
  * @param box the part of the volume to count in (all of it if empty)
  * @param cuboid the work unit (whole chunks; a default that suits the store if empty)
  * @param labelsOut where to write the objects as a label volume, ids 1..N as in the table
+ * @param resolution the resolution level to count at (the box is at that level)
  */
 public record CountOptions(Foreground foreground, boolean byLabel, Connectivity connectivity,
     long minVoxels, long maxVoxels, Optional<BoundingBox> box, Optional<Size3> cuboid,
-    Optional<String> labelsOut) {
+    Optional<String> labelsOut, int resolution) {
 
   /** Components of {@code value >= threshold}, 6-connected. */
   public static CountOptions threshold(double threshold) {
     return new CountOptions(new Foreground.AtLeast(threshold), false, Connectivity.FACES, 0,
-        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty());
+        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty(), 0);
   }
 
   /** Each distinct non-zero id of a labelled volume is one object. */
   public static CountOptions labels() {
     return new CountOptions(new Foreground.SameValue(), true, Connectivity.FACES, 0,
-        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty());
+        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty(), 0);
   }
 
   /** The connected components of each id of a labelled volume, apart from each other. */
   public static CountOptions splitLabels() {
     return new CountOptions(new Foreground.SameValue(), false, Connectivity.FACES, 0,
-        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty());
+        Long.MAX_VALUE, Optional.empty(), Optional.empty(), Optional.empty(), 0);
   }
 
   /** What the tasks need: how voxels become objects. */
@@ -51,26 +52,31 @@ public record CountOptions(Foreground foreground, boolean byLabel, Connectivity 
 
   public CountOptions withConnectivity(Connectivity c) {
     return new CountOptions(foreground, byLabel, c, minVoxels, maxVoxels, box, cuboid,
-        labelsOut);
+        labelsOut, resolution);
   }
 
   public CountOptions withSizes(long min, long max) {
     return new CountOptions(foreground, byLabel, connectivity, min, max, box, cuboid,
-        labelsOut);
+        labelsOut, resolution);
   }
 
   public CountOptions withBox(BoundingBox b) {
     return new CountOptions(foreground, byLabel, connectivity, minVoxels, maxVoxels,
-        Optional.ofNullable(b), cuboid, labelsOut);
+        Optional.ofNullable(b), cuboid, labelsOut, resolution);
   }
 
   public CountOptions withCuboid(Size3 c) {
     return new CountOptions(foreground, byLabel, connectivity, minVoxels, maxVoxels, box,
-        Optional.ofNullable(c), labelsOut);
+        Optional.ofNullable(c), labelsOut, resolution);
+  }
+
+  public CountOptions withResolution(int level) {
+    return new CountOptions(foreground, byLabel, connectivity, minVoxels, maxVoxels, box, cuboid,
+        labelsOut, level);
   }
 
   public CountOptions withLabelsOut(String url) {
     return new CountOptions(foreground, byLabel, connectivity, minVoxels, maxVoxels, box,
-        cuboid, Optional.ofNullable(url));
+        cuboid, Optional.ofNullable(url), resolution);
   }
 }

@@ -23,6 +23,7 @@ final class CuboidReader implements PartitionReader<InternalRow> {
   private final StructType schema;
   private final UTF8String dtype;
   private VolumeReader store;
+  private VolumeReader level;
   private int next;
   private InternalRow row;
   private long voxelBytes;
@@ -61,8 +62,9 @@ final class CuboidReader implements PartitionReader<InternalRow> {
   private byte[] voxels(BoundingBox box) {
     if (store == null) {
       store = Volumes.open(partition.url());
+      level = store.level(partition.level());
     }
-    Volume v = store.read(box);
+    Volume v = level.read(box);
     byte[] bytes = v.array();
     voxelBytes += bytes.length;
     return bytes;
@@ -75,7 +77,7 @@ final class CuboidReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ReadMetrics.values(store == null ? ReadStats.NONE : store.stats(), voxelBytes);
+    return ReadMetrics.values(level == null ? ReadStats.NONE : level.stats(), voxelBytes);
   }
 
   @Override

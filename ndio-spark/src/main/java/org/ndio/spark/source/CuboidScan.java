@@ -75,7 +75,8 @@ final class CuboidScan implements Scan, Batch {
     for (BoundingBox c : cuboids) {
       long b = c.voxels() * bytesPerVoxel;
       if (!current.isEmpty() && bytes + b > split) {
-        partitions.add(new CuboidPartition(options.url(), List.copyOf(current)));
+        partitions.add(new CuboidPartition(options.url(), options.resolution(),
+            List.copyOf(current)));
         current.clear();
         bytes = 0;
       }
@@ -83,7 +84,8 @@ final class CuboidScan implements Scan, Batch {
       bytes += b;
     }
     if (!current.isEmpty()) {
-      partitions.add(new CuboidPartition(options.url(), List.copyOf(current)));
+      partitions.add(new CuboidPartition(options.url(), options.resolution(),
+            List.copyOf(current)));
     }
     return partitions.toArray(new InputPartition[0]);
   }

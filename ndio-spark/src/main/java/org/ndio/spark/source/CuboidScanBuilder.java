@@ -9,7 +9,6 @@ import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
-import org.ndio.UnsupportedFeatureException;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
@@ -54,11 +53,7 @@ final class CuboidScanBuilder implements ScanBuilder, SupportsPushDownRequiredCo
   public Scan build() {
     VolumeInfo info;
     try (VolumeReader r = Volumes.open(options.url())) {
-      info = r.info();
-    }
-    if (options.resolution() != info.extent().resolution()) {
-      throw new UnsupportedFeatureException(options.url() + " has no resolution level "
-          + options.resolution() + " (it holds level " + info.extent().resolution() + ")");
+      info = r.level(options.resolution()).info();
     }
     BoundingBox box = options.box().orElse(info.extent());
     info.extent().requireContains(box, options.url());
