@@ -238,6 +238,11 @@ class BossRemoteTest {
       BoundingBox level1 = r.extent(1);
       assertEquals(new BoundingBox(0, 51, 0, 34, 0, 6, 1), level1);
       Volume got = r.getCutout(level1);
+      // The same level as a reader of its own, as commands and the Spark source see it.
+      assertEquals(3, r.levelCount());
+      assertEquals(level1, r.level(1).info().extent());
+      assertEquals(got, r.level(1).readAll());
+      assertEquals(8.0, r.level(1).info().voxelSize().orElseThrow().x());
       for (int z = 0; z < 6; z++) {
         for (int y = 0; y < 34; y++) {
           for (int x = 0; x < 51; x++) {
