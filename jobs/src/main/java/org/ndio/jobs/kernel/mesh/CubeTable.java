@@ -8,17 +8,22 @@ import java.util.List;
  * The marching-cubes case table, built here from one rule rather than written out. A cube's
  * corners are numbered {@code dx + 2 dy + 4 dz}; a configuration is the 8-bit set of corners
  * inside the object. On each face the surface crosses the edges whose corners differ; where a
- * face has two inside corners on a diagonal (an ambiguous face), the inside corners are cut
- * off separately, so the object is 6-connected and the background 18-connected. The rule looks
- * at the face alone, so the two cubes that share a face cut it alike and the surface has no
- * holes. The face segments join into closed loops on the cube's surface, and each loop is
- * filled with one disk; inside the cube the parts of the object are then connected exactly as
- * on its surface, which keeps the same 6/18 convention with no separate interior test.
+ * face has two inside corners on a diagonal (an ambiguous face), the outside corners are cut
+ * off, joining the inside ones: voxels that share an edge belong together, so the object is
+ * 18-connected and the background 6-connected. (skimage's marching cubes on a 0/1 array at
+ * level 0.5 joins them too.) The rule looks at the face alone, so the two cubes that share a
+ * face cut it alike and the surface has no holes. The face segments join into closed loops on
+ * the cube's surface, and each loop is filled with one disk; inside the cube the parts of the
+ * object and of the background are then connected exactly as on its surface, which keeps the
+ * 18/6 convention with no separate interior test: object voxels that touch by a corner only
+ * stay apart, and so do background voxels that touch by an edge only.
  *
- * <p>Each disk is triangulated with the least area among the triangulations that add no
+ * <p>Each disk is triangulated with the greatest area among the triangulations that add no
  * diagonal between two vertices of one face: such a diagonal could be chosen again by the cube
- * on the other side of the face, and the edge would then have four triangles. Triangles wind
- * counter-clockwise seen from outside the object, so normals point outward.
+ * on the other side of the face, and the edge would then have four triangles. The greatest area
+ * is what skimage's tables give for the pentagons and hexagons common on smooth surfaces, which
+ * keeps areas comparable. Triangles wind counter-clockwise seen from outside the object, so
+ * normals point outward.
  */
 final class CubeTable {
 
@@ -176,10 +181,10 @@ final class CubeTable {
     }
     for (int i = 0; i < 4; i++) {
       // A segment cuts off corner i when the surface crosses both face edges at corner i and,
-      // with four crossings, when corner i is inside (inside corners are kept apart).
+      // with four crossings, when corner i is outside (the inside corners join).
       int prev = (i + 3) % 4;
       int after = (i + 1) % 4;
-      boolean cutsOff = in[i] != in[prev] && in[i] != in[after] && (crossings == 2 || in[i]);
+      boolean cutsOff = in[i] != in[prev] && in[i] != in[after] && (crossings == 2 || !in[i]);
       boolean halves = inside == 2 && crossings == 2 && in[i] && in[prev] && !in[after];
       if (cutsOff) {
         orient(edge(ring[prev], ring[i]), edge(ring[i], ring[after]), ring[i], in[i], normal,
@@ -211,7 +216,7 @@ final class CubeTable {
     next[from] = to;
   }
 
-  /** Least-area triangulation of a loop that adds no diagonal within one face. */
+  /** Greatest-area triangulation of a loop that adds no diagonal within one face. */
   private static void triangulate(int[] loop, List<Integer> out) {
     int k = loop.length;
     double[][] cost = new double[k][k];
@@ -219,14 +224,14 @@ final class CubeTable {
     for (int span = 2; span < k; span++) {
       for (int i = 0; i + span < k; i++) {
         int j = i + span;
-        cost[i][j] = Double.POSITIVE_INFINITY;
+        cost[i][j] = Double.NEGATIVE_INFINITY;
         apex[i][j] = -1;
         if (!allowed(loop, i, j)) {
           continue;
         }
         for (int m = i + 1; m < j; m++) {
           double c = cost[i][m] + cost[m][j] + area(loop[i], loop[m], loop[j]);
-          if (c < cost[i][j]) {
+          if (c > cost[i][j] + 1e-12) {
             cost[i][j] = c;
             apex[i][j] = m;
           }

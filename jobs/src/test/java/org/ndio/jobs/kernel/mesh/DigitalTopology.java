@@ -7,19 +7,20 @@ import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
 
 /**
- * What the surfaces of a binary object should be under the 6/18 convention, from voxel
- * connectivity alone: one closed surface between each object component (6-connected) and each
- * background component (18-connected) it touches. Those touch as a tree, so the surfaces number
- * objects + background components - 1, with the volume padded by background; the surfaces of
+ * What the surfaces of a binary object should be under the 18/6 convention, from its voxels
+ * alone: one closed surface between each object component (18-connected) and each background
+ * component (6-connected) it touches. Those touch as a tree, so with the volume padded by
+ * background the surfaces number objects + background components - 1; the surfaces of
  * cavities (background components other than the outside) face inward.
  */
 final class DigitalTopology {
 
   /**
-   * Object components, cavities, and the object's Euler characteristic: the closed surfaces'
-   * characteristics sum to twice it.
+   * Object components, cavities, and the Euler characteristic the surfaces sum to: for the
+   * object O in a padded box whose background is B, the surfaces bound B together with the
+   * box's own sphere, so they sum to 2 chi(B) - 2.
    */
-  record Expected(int objects, int cavities, int euler) {
+  record Expected(int objects, int cavities, int surfaceEuler) {
     int surfaces() {
       return objects + cavities;
     }
@@ -46,21 +47,21 @@ final class DigitalTopology {
         }
       }
     }
-    int objects = ConnectedComponents.label(in, new Foreground.NonZero(), Connectivity.FACES)
+    int objects = ConnectedComponents.label(in, new Foreground.NonZero(), Connectivity.EDGES)
         .count();
     int background = ConnectedComponents.label(out, new Foreground.NonZero(),
-        Connectivity.EDGES).count();
-    return new Expected(objects, background - 1, euler(in));
+        Connectivity.FACES).count();
+    return new Expected(objects, background - 1, 2 * euler6(out) - 2);
   }
 
   /**
-   * The Euler characteristic of a 6-connected object: that of the complex with a vertex per
-   * voxel, an edge per face-adjacent pair, a square per 2x2 block and a cube per 2x2x2 block
-   * of object voxels, plus one disk for each 2x2x2 block whose only background voxels are two
-   * opposite corners: the 18-connected background cannot pass between them, so the ring of
-   * six object voxels around them encloses no tunnel.
+   * The Euler characteristic of a 6-connected set whose complement is 18-connected: that of the
+   * complex with a vertex per voxel, an edge per face-adjacent pair, a square per 2x2 block and
+   * a cube per 2x2x2 block of the set, plus one disk for each 2x2x2 block whose only voxels
+   * outside the set are two opposite corners: those do not touch (18-connectivity leaves out
+   * corners), so the ring of six voxels around them encloses no tunnel.
    */
-  static int euler(Volume in) {
+  static int euler6(Volume in) {
     int sx = in.sizeX();
     int sy = in.sizeY();
     int sz = in.sizeZ();
@@ -68,26 +69,26 @@ final class DigitalTopology {
     for (int z = 0; z < sz; z++) {
       for (int y = 0; y < sy; y++) {
         for (int x = 0; x < sx; x++) {
-          chi += at(in, x, y, z);
-          chi -= at(in, x, y, z) * at(in, x + 1, y, z);
-          chi -= at(in, x, y, z) * at(in, x, y + 1, z);
-          chi -= at(in, x, y, z) * at(in, x, y, z + 1);
-          chi += at(in, x, y, z) * at(in, x + 1, y, z) * at(in, x, y + 1, z)
-              * at(in, x + 1, y + 1, z);
-          chi += at(in, x, y, z) * at(in, x + 1, y, z) * at(in, x, y, z + 1)
-              * at(in, x + 1, y, z + 1);
-          chi += at(in, x, y, z) * at(in, x, y + 1, z) * at(in, x, y, z + 1)
-              * at(in, x, y + 1, z + 1);
-          int cube = 0;
-          for (int c = 0; c < 8; c++) {
-            cube |= at(in, x + (c & 1), y + (c >> 1 & 1), z + (c >> 2 & 1)) << c;
-          }
-          if (cube == 255) {
-            chi -= 1;
-          }
-          for (int c = 0; c < 4; c++) {
-            if (cube == (255 & ~(1 << c) & ~(1 << (7 - c)))) {
-              chi += 1;
+          int a = at(in, x, y, z);
+          chi += a;
+          chi -= a * at(in, x + 1, y, z);
+          chi -= a * at(in, x, y + 1, z);
+          chi -= a * at(in, x, y, z + 1);
+          chi += a * at(in, x + 1, y, z) * at(in, x, y + 1, z) * at(in, x + 1, y + 1, z);
+          chi += a * at(in, x + 1, y, z) * at(in, x, y, z + 1) * at(in, x + 1, y, z + 1);
+          chi += a * at(in, x, y + 1, z) * at(in, x, y, z + 1) * at(in, x, y + 1, z + 1);
+          if (x + 1 < sx && y + 1 < sy && z + 1 < sz) {
+            int cube = 0;
+            for (int c = 0; c < 8; c++) {
+              cube |= at(in, x + (c & 1), y + (c >> 1 & 1), z + (c >> 2 & 1)) << c;
+            }
+            if (cube == 255) {
+              chi -= 1;
+            }
+            for (int c = 0; c < 4; c++) {
+              if (cube == (255 & ~(1 << c) & ~(1 << (7 - c)))) {
+                chi += 1;
+              }
             }
           }
         }
