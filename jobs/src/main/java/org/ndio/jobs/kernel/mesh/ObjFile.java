@@ -3,7 +3,9 @@ package org.ndio.jobs.kernel.mesh;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.ndio.CorruptDataException;
 
 /** Wavefront OBJ: {@code v x y z} lines, then {@code f a b c} lines with 1-based indices. */
@@ -38,34 +40,37 @@ final class ObjFile {
     int nt = 0;
     int line = 0;
     int pos = 0;
+    List<String> tok = new ArrayList<>();
     while (pos < bytes.length) {
       int end = pos;
       while (end < bytes.length && bytes[end] != '\n') {
         end++;
       }
       line++;
-      String[] tok = new String(bytes, pos, end - pos, StandardCharsets.US_ASCII).trim()
-          .split("\\s+");
+      tokens(bytes, pos, end, tok);
       pos = end + 1;
-      if (tok[0].equals("v")) {
-        if (tok.length < 4) {
+      if (tok.isEmpty()) {
+        continue;
+      }
+      if (tok.get(0).equals("v")) {
+        if (tok.size() < 4) {
           throw new CorruptDataException(name + ": line " + line + ": a vertex needs x y z");
         }
         if (3 * nv + 3 > xyz.length) {
           xyz = Arrays.copyOf(xyz, xyz.length * 2);
         }
         for (int a = 0; a < 3; a++) {
-          xyz[3 * nv + a] = number(tok[1 + a], name, line);
+          xyz[3 * nv + a] = number(tok.get(1 + a), name, line);
         }
         nv++;
-      } else if (tok[0].equals("f")) {
-        if (tok.length < 4) {
+      } else if (tok.get(0).equals("f")) {
+        if (tok.size() < 4) {
           throw new CorruptDataException(name + ": line " + line + ": a face needs 3 vertices");
         }
-        int first = index(tok[1], nv, name, line);
-        int prev = index(tok[2], nv, name, line);
-        for (int k = 3; k < tok.length; k++) {
-          int cur = index(tok[k], nv, name, line);
+        int first = index(tok.get(1), nv, name, line);
+        int prev = index(tok.get(2), nv, name, line);
+        for (int k = 3; k < tok.size(); k++) {
+          int cur = index(tok.get(k), nv, name, line);
           if (3 * nt + 3 > tris.length) {
             tris = Arrays.copyOf(tris, tris.length * 2);
           }
@@ -78,6 +83,24 @@ final class ObjFile {
       }
     }
     return new Mesh(Arrays.copyOf(xyz, 3 * nv), Arrays.copyOf(tris, 3 * nt));
+  }
+
+  /** The whitespace-separated words of bytes [from, to). */
+  private static void tokens(byte[] b, int from, int to, List<String> out) {
+    out.clear();
+    int i = from;
+    while (i < to) {
+      while (i < to && b[i] <= ' ') {
+        i++;
+      }
+      int start = i;
+      while (i < to && b[i] > ' ') {
+        i++;
+      }
+      if (i > start) {
+        out.add(new String(b, start, i - start, StandardCharsets.US_ASCII));
+      }
+    }
   }
 
   private static double number(String s, String name, int line) {

@@ -45,7 +45,7 @@ final class MeshInvariants {
   static Report check(Mesh m) {
     int n = m.vertexCount();
     int f = m.triangleCount();
-    Map<Long, Integer> directed = new HashMap<>(f * 4);
+    long[] directed = new long[3 * f];
     boolean[] used = new boolean[n];
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
@@ -58,18 +58,27 @@ final class MeshInvariants {
       }
       for (int i = 0; i < 3; i++) {
         used[v[i]] = true;
-        long e = (long) v[i] << 32 | v[(i + 1) % 3];
-        if (directed.put(e, t) != null) {
-          fail("directed edge " + v[i] + "->" + v[(i + 1) % 3] + " in two triangles");
-        }
+        directed[3 * t + i] = (long) v[i] << 32 | v[(i + 1) % 3];
         union(parent, v[i], v[(i + 1) % 3]);
       }
     }
-    for (long e : directed.keySet()) {
-      long rev = (e & 0xffffffffL) << 32 | (e >>> 32);
-      if (!directed.containsKey(rev)) {
-        fail("edge " + (e >>> 32) + "-" + (e & 0xffffffffL) + " has one triangle (open or"
-            + " inconsistently oriented)");
+    // Every directed edge once, and its reverse once: the sorted edges equal the sorted
+    // reversed edges, with no repeats.
+    long[] reversed = new long[directed.length];
+    for (int i = 0; i < directed.length; i++) {
+      reversed[i] = (directed[i] & 0xffffffffL) << 32 | (directed[i] >>> 32);
+    }
+    Arrays.sort(directed);
+    Arrays.sort(reversed);
+    for (int i = 0; i < directed.length; i++) {
+      if (i > 0 && directed[i] == directed[i - 1]) {
+        fail("directed edge " + (directed[i] >>> 32) + "->" + (directed[i] & 0xffffffffL)
+            + " in two triangles");
+      }
+      if (directed[i] != reversed[i]) {
+        long e = Math.min(directed[i], reversed[i]);
+        fail("edge " + (e >>> 32) + "-" + (e & 0xffffffffL) + " is not run both ways by two"
+            + " triangles (open, or inconsistently oriented)");
       }
     }
     for (int i = 0; i < n; i++) {
@@ -135,21 +144,27 @@ final class MeshInvariants {
     for (int v = 0; v < n; v++) {
       int s0 = deg[v];
       int k = deg[v + 1] - s0;
-      Map<Integer, Integer> succ = new HashMap<>();
       for (int s = s0; s < s0 + k; s++) {
-        if (succ.put(from[s], nextOf[s]) != null) {
-          fail("vertex " + v + ": link vertex " + from[s] + " starts two link edges");
+        for (int r = s + 1; r < s0 + k; r++) {
+          if (from[r] == from[s]) {
+            fail("vertex " + v + ": link vertex " + from[s] + " starts two link edges");
+          }
         }
       }
       int start = from[s0];
       int cur = start;
       int steps = 0;
       do {
-        Integer nx = succ.get(cur);
-        if (nx == null) {
+        int at = -1;
+        for (int s = s0; s < s0 + k; s++) {
+          if (from[s] == cur) {
+            at = s;
+          }
+        }
+        if (at < 0) {
           fail("vertex " + v + ": link is not closed at " + cur);
         }
-        cur = nx;
+        cur = nextOf[at];
         steps++;
       } while (cur != start && steps <= k);
       assertEquals(k, steps, "vertex " + v + ": link is not one cycle (two sheets meet there)");

@@ -72,8 +72,10 @@ final class PythonMeshes {
           return read_obj(path) if path.endswith('.obj') else read_ply(path)
 
       def closed(f):
-          e = np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]])
-          d = set(map(tuple, e.tolist()))
-          return len(d) == len(e) and all((b, a) in d for a, b in d)
+          e = np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]).astype(np.int64)
+          n = int(f.max()) + 1
+          fwd = np.sort(e[:, 0] * n + e[:, 1])
+          rev = np.sort(e[:, 1] * n + e[:, 0])
+          return bool(len(np.unique(fwd)) == len(fwd) and np.array_equal(fwd, rev))
       """;
 }
