@@ -138,24 +138,27 @@ public final class MarchingCubes {
       fillMask(g, g.cz0 + k + 1, rows, upper);
       long rowKey = g.firstKey + k * dz;
       for (int j = 0; j < g.ncy; j++, rowKey += dy) {
-        int r0 = j * w;
-        int r1 = r0 + w;
-        int prev = lower[r0] | lower[r1] << 2 | upper[r0] << 4 | upper[r1] << 6;
-        for (int i = 1; i < w; i++) {
-          int next = lower[r0 + i] | lower[r1 + i] << 2 | upper[r0 + i] << 4
-              | upper[r1 + i] << 6;
-          int config = prev | next << 1;
-          if (config != 0 && config != 255) {
-            b.cell(config, rowKey + ((long) (i - 1) << VertexKey.X_SHIFT));
-          }
-          prev = next;
-        }
+        maskRow(lower, upper, j * w, j * w + w, w, rowKey, b);
       }
       byte[] t = lower;
       lower = upper;
       upper = t;
     }
     return b.build();
+  }
+
+  /** One row of cells of a mask; rows r0 and r1 of both sections are its corners. */
+  private static void maskRow(byte[] lower, byte[] upper, int r0, int r1, int w, long rowKey,
+      MeshBuilder b) {
+    int prev = lower[r0] | lower[r1] << 2 | upper[r0] << 4 | upper[r1] << 6;
+    for (int i = 1; i < w; i++) {
+      int next = lower[r0 + i] | lower[r1 + i] << 2 | upper[r0 + i] << 4 | upper[r1 + i] << 6;
+      int config = prev | next << 1;
+      if (config != 0 && config != 255) {
+        b.cell(config, rowKey + ((long) (i - 1) << VertexKey.X_SHIFT));
+      }
+      prev = next;
+    }
   }
 
   /** The mask of section {@code z} (local) over the grid's voxels; zero outside the volume. */
@@ -185,57 +188,91 @@ public final class MarchingCubes {
     long[] lower = new long[w * g.h];
     long[] upper = new long[w * g.h];
     fillLabels(g, g.cz0, rows, lower);
-    Map<Long, MeshBuilder> builders = new HashMap<>();
-    long[] c = new long[8];
+    Builders builders = new Builders(selection);
     long dy = 1L << VertexKey.Y_SHIFT;
     long dz = 1L << VertexKey.Z_SHIFT;
-    long lastLabel = 0;
-    MeshBuilder last = null;
     for (int k = 0; k < g.ncz; k++) {
       fillLabels(g, g.cz0 + k + 1, rows, upper);
       long rowKey = g.firstKey + k * dz;
       for (int j = 0; j < g.ncy; j++, rowKey += dy) {
-        int r0 = j * w;
-        int r1 = r0 + w;
-        for (int i = 0; i < g.ncx; i++) {
-          long a = lower[r0 + i];
-          c[0] = a;
-          c[1] = lower[r0 + i + 1];
-          c[2] = lower[r1 + i];
-          c[3] = lower[r1 + i + 1];
-          c[4] = upper[r0 + i];
-          c[5] = upper[r0 + i + 1];
-          c[6] = upper[r1 + i];
-          c[7] = upper[r1 + i + 1];
-          if (a == c[1] && a == c[2] && a == c[3] && a == c[4] && a == c[5] && a == c[6]
-              && a == c[7]) {
-            continue;
-          }
-          long cellKey = rowKey + ((long) i << VertexKey.X_SHIFT);
-          for (int corner = 0; corner < 8; corner++) {
-            long label = c[corner];
-            if (label == 0 || seenBefore(c, corner) || !selection.includes(label)) {
-              continue;
-            }
-            int config = 0;
-            for (int q = corner; q < 8; q++) {
-              if (c[q] == label) {
-                config |= 1 << q;
-              }
-            }
-            if (label != lastLabel || last == null) {
-              last = builders.computeIfAbsent(label, l -> new MeshBuilder());
-              lastLabel = label;
-            }
-            last.cell(config, cellKey);
-          }
-        }
+        labelRow(lower, upper, j * w, j * w + w, g.ncx, rowKey, builders);
       }
       long[] t = lower;
       lower = upper;
       upper = t;
     }
-    return builders;
+    return builders.all;
+  }
+
+  /** The builders of the selected labels, with the last one used at hand. */
+  private static final class Builders {
+    final MeshSelection.Labels selection;
+    final Map<Long, MeshBuilder> all = new HashMap<>();
+    final long[] corners = new long[8];
+    long lastLabel;
+    MeshBuilder last;
+
+    Builders(MeshSelection.Labels selection) {
+      this.selection = selection;
+    }
+
+    MeshBuilder of(long label) {
+      if (last == null || label != lastLabel) {
+        last = all.computeIfAbsent(label, l -> new MeshBuilder());
+        lastLabel = label;
+      }
+      return last;
+    }
+  }
+
+  /** One row of cells of the label pass; rows r0 and r1 of both sections are its corners. */
+  private static void labelRow(long[] lower, long[] upper, int r0, int r1, int cells,
+      long rowKey, Builders b) {
+    // The corners of the cell's low-x face, carried over from the previous cell.
+    long p0 = lower[r0];
+    long p1 = lower[r1];
+    long p2 = upper[r0];
+    long p3 = upper[r1];
+    for (int i = 0; i < cells; i++) {
+      long n0 = lower[r0 + i + 1];
+      long n1 = lower[r1 + i + 1];
+      long n2 = upper[r0 + i + 1];
+      long n3 = upper[r1 + i + 1];
+      if (p0 == n0 && p0 == p1 && p0 == n1 && p0 == p2 && p0 == n2 && p0 == p3 && p0 == n3) {
+        continue; // p and n hold the same values: nothing to shift
+      }
+      long[] c = b.corners;
+      c[0] = p0;
+      c[1] = n0;
+      c[2] = p1;
+      c[3] = n1;
+      c[4] = p2;
+      c[5] = n2;
+      c[6] = p3;
+      c[7] = n3;
+      p0 = n0;
+      p1 = n1;
+      p2 = n2;
+      p3 = n3;
+      meshLabels(c, rowKey + ((long) i << VertexKey.X_SHIFT), b);
+    }
+  }
+
+  /** Meshes a cell once for each selected label among its corners. */
+  private static void meshLabels(long[] c, long cellKey, Builders b) {
+    for (int corner = 0; corner < 8; corner++) {
+      long label = c[corner];
+      if (label == 0 || seenBefore(c, corner) || !b.selection.includes(label)) {
+        continue;
+      }
+      int config = 0;
+      for (int q = corner; q < 8; q++) {
+        if (c[q] == label) {
+          config |= 1 << q;
+        }
+      }
+      b.of(label).cell(config, cellKey);
+    }
   }
 
   private static boolean seenBefore(long[] c, int corner) {
