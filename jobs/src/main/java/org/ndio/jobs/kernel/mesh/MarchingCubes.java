@@ -181,27 +181,53 @@ public final class MarchingCubes {
     }
   }
 
-  /** Every selected label in one pass; each cell with several values is meshed per label. */
+  /**
+   * Every selected label in one pass; each cell with several values is meshed per label. Only
+   * the four rows of voxels around the current row of cells are held, as longs: labels may be
+   * 64-bit, and whole sections of them would be large.
+   */
   private static Map<Long, MeshBuilder> multi(Grid g, MeshSelection.Labels selection) {
     VoxelRows rows = new VoxelRows(g.v);
     int w = g.w;
-    long[] lower = new long[w * g.h];
-    long[] upper = new long[w * g.h];
-    fillLabels(g, g.cz0, rows, lower);
+    long[] a0 = new long[w];
+    long[] a1 = new long[w];
+    long[] b0 = new long[w];
+    long[] b1 = new long[w];
     Builders builders = new Builders(selection);
     long dy = 1L << VertexKey.Y_SHIFT;
     long dz = 1L << VertexKey.Z_SHIFT;
     for (int k = 0; k < g.ncz; k++) {
-      fillLabels(g, g.cz0 + k + 1, rows, upper);
       long rowKey = g.firstKey + k * dz;
+      fillLabels(g, 0, g.cz0 + k, rows, a1);
+      fillLabels(g, 0, g.cz0 + k + 1, rows, b1);
       for (int j = 0; j < g.ncy; j++, rowKey += dy) {
-        labelRow(lower, upper, j * w, j * w + w, g.ncx, rowKey, builders);
+        long[] t = a0;
+        a0 = a1;
+        a1 = t;
+        t = b0;
+        b0 = b1;
+        b1 = t;
+        fillLabels(g, j + 1, g.cz0 + k, rows, a1);
+        fillLabels(g, j + 1, g.cz0 + k + 1, rows, b1);
+        labelRow(a0, a1, b0, b1, g.ncx, rowKey, builders);
       }
-      long[] t = lower;
-      lower = upper;
-      upper = t;
     }
     return builders.all;
+  }
+
+  /** The labels of row {@code j} of the grid in section {@code z} (local); zero outside. */
+  private static void fillLabels(Grid g, int j, int z, VoxelRows rows, long[] out) {
+    java.util.Arrays.fill(out, 0);
+    Volume v = g.v;
+    int y = g.cy0 + j;
+    if (z < 0 || z >= v.sizeZ() || y < 0 || y >= v.sizeY()) {
+      return;
+    }
+    int x0 = Math.max(g.cx0, 0);
+    int x1 = Math.min(g.cx0 + g.w, v.sizeX());
+    if (x1 > x0) {
+      rows.labels(y, z, x0, x1 - x0, out, x0 - g.cx0);
+    }
   }
 
   /** The builders of the selected labels, with the last one used at hand. */
@@ -225,19 +251,19 @@ public final class MarchingCubes {
     }
   }
 
-  /** One row of cells of the label pass; rows r0 and r1 of both sections are its corners. */
-  private static void labelRow(long[] lower, long[] upper, int r0, int r1, int cells,
+  /** One row of cells of the label pass: its corners are rows a0, a1 (low z) and b0, b1. */
+  private static void labelRow(long[] a0, long[] a1, long[] b0, long[] b1, int cells,
       long rowKey, Builders b) {
     // The corners of the cell's low-x face, carried over from the previous cell.
-    long p0 = lower[r0];
-    long p1 = lower[r1];
-    long p2 = upper[r0];
-    long p3 = upper[r1];
+    long p0 = a0[0];
+    long p1 = a1[0];
+    long p2 = b0[0];
+    long p3 = b1[0];
     for (int i = 0; i < cells; i++) {
-      long n0 = lower[r0 + i + 1];
-      long n1 = lower[r1 + i + 1];
-      long n2 = upper[r0 + i + 1];
-      long n3 = upper[r1 + i + 1];
+      long n0 = a0[i + 1];
+      long n1 = a1[i + 1];
+      long n2 = b0[i + 1];
+      long n3 = b1[i + 1];
       if (p0 == n0 && p0 == p1 && p0 == n1 && p0 == p2 && p0 == n2 && p0 == p3 && p0 == n3) {
         continue; // p and n hold the same values: nothing to shift
       }
@@ -282,24 +308,5 @@ public final class MarchingCubes {
       }
     }
     return false;
-  }
-
-  private static void fillLabels(Grid g, int z, VoxelRows rows, long[] labels) {
-    java.util.Arrays.fill(labels, 0);
-    Volume v = g.v;
-    if (z < 0 || z >= v.sizeZ()) {
-      return;
-    }
-    int x0 = Math.max(g.cx0, 0);
-    int x1 = Math.min(g.cx0 + g.w, v.sizeX());
-    if (x1 <= x0) {
-      return;
-    }
-    for (int j = 0; j < g.h; j++) {
-      int y = g.cy0 + j;
-      if (y >= 0 && y < v.sizeY()) {
-        rows.labels(y, z, x0, x1 - x0, labels, j * g.w + (x0 - g.cx0));
-      }
-    }
   }
 }
