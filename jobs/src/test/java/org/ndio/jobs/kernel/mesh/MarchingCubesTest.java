@@ -134,6 +134,24 @@ class MarchingCubesTest {
     }
   }
 
+  /** Larger volumes, cut into slabs and rods one voxel thin and into single voxels. */
+  @Test
+  void largerVolumesInThinCuboids() {
+    int[][] shapes = {{1, 7, 5}, {13, 1, 3}, {6, 5, 1}, {1, 1, 1}, {24, 20, 12}};
+    for (int seed = 0; seed < 4; seed++) {
+      Volume v = randomLabels(24, 20, 12, 3, seed % 2 == 0, seed);
+      long[] origin = {seed * 100, 7, 3};
+      Map<Long, KeyedMesh> whole = meshWhole(v, origin, MeshSelection.allLabels());
+      for (Map.Entry<Long, KeyedMesh> e : whole.entrySet()) {
+        checkObject(v, e.getKey(), e.getValue());
+      }
+      for (int[] c : shapes) {
+        assertEquals(whole, meshInCuboids(v, origin, c[0], c[1], c[2],
+            MeshSelection.allLabels()), "seed " + seed + " cuboids " + Arrays.toString(c));
+      }
+    }
+  }
+
   @Property(tries = 60)
   void thresholdMeshesAllObjectVoxelsAsOne(@ForAll @IntRange(min = 1, max = 12) int sx,
       @ForAll @IntRange(min = 1, max = 12) int sy, @ForAll @IntRange(min = 1, max = 12) int sz,

@@ -32,10 +32,10 @@ import org.ndio.volume.Volume;
 
 /**
  * The mitochondria of the shared ssTEM stack (voxels >= 128, 18-connected components): the
- * two largest objects and four others at random, meshed in one pass over the labels and in cuboids, are
- * closed manifolds with the topology of their voxels; together they are exactly the mesh of the
- * whole mask; written in every format they load in our reader and in a numpy one, closed, with
- * skimage's volume and area for the same object within 1%.
+ * two largest objects and four others at random, meshed in one pass over the labels and in
+ * cuboids, are closed manifolds with the topology of their voxels; all objects together are
+ * exactly the mesh of the whole mask; written in every format they load in our reader and in a
+ * numpy one, closed, with skimage's volume and area for the same object within 1%.
  */
 class SharedStackMeshTest {
 

@@ -52,7 +52,8 @@ class SkimageComparisonTest {
         case('thin', a >= np.percentile(a, 50), (2.0, 1.0, 0.5))
         z, y, x = np.mgrid[0:34, 0:34, 0:34]
         r = 14.3
-        case('sphere', (x - 16.5) ** 2 + (y - 16.2) ** 2 + (z - 16.7) ** 2 <= r * r, (1.0, 1.0, 1.0))
+        ball = (x - 16.5) ** 2 + (y - 16.2) ** 2 + (z - 16.7) ** 2 <= r * r
+        case('sphere', ball, (1.0, 1.0, 1.0))
         res['sphere']['radius'] = r
         print(json.dumps(res))
         """;
