@@ -60,11 +60,6 @@ final class CubeTable {
     return TRIANGLES[config];
   }
 
-  /** A copy, for tests and tools. */
-  static int[] trianglesCopy(int config) {
-    return TRIANGLES[config].clone();
-  }
-
   private static int bit(int c, int axis) {
     return (c >> axis) & 1;
   }
