@@ -1,5 +1,6 @@
 package org.ndio.jobs.kernel.mesh;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,7 +164,7 @@ public final class MarchingCubes {
 
   /** The mask of section {@code z} (local) over the grid's voxels; zero outside the volume. */
   private static void fillMask(Grid g, int z, MaskRow rows, byte[] mask) {
-    java.util.Arrays.fill(mask, (byte) 0);
+    Arrays.fill(mask, (byte) 0);
     Volume v = g.v;
     if (z < 0 || z >= v.sizeZ()) {
       return;
@@ -217,7 +218,7 @@ public final class MarchingCubes {
 
   /** The labels of row {@code j} of the grid in section {@code z} (local); zero outside. */
   private static void fillLabels(Grid g, int j, int z, VoxelRows rows, long[] out) {
-    java.util.Arrays.fill(out, 0);
+    Arrays.fill(out, 0);
     Volume v = g.v;
     int y = g.cy0 + j;
     if (z < 0 || z >= v.sizeZ() || y < 0 || y >= v.sizeY()) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ndio.CorruptDataException;
 
@@ -320,7 +321,7 @@ final class PlyFile {
         for (int c = 2; c < k; c++) {
           int cur = vertex(body.next(p.type()), vertices, name);
           if (3 * nt + 3 > tris.length) {
-            tris = java.util.Arrays.copyOf(tris, Math.max(3, tris.length * 2));
+            tris = Arrays.copyOf(tris, Math.max(3, tris.length * 2));
           }
           tris[3 * nt] = first;
           tris[3 * nt + 1] = prev;
@@ -330,7 +331,7 @@ final class PlyFile {
         }
       }
     }
-    return java.util.Arrays.copyOf(tris, 3 * nt);
+    return Arrays.copyOf(tris, 3 * nt);
   }
 
   private static int vertex(double v, int vertices, String name) {
