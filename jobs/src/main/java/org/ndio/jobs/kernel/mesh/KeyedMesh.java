@@ -1,0 +1,228 @@
+package org.ndio.jobs.kernel.mesh;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A triangle mesh whose vertices are named by {@link VertexKey}s, as marching cubes produces
+ * it: a piece from one call, or pieces welded into one surface. Welding joins vertices with
+ * equal keys, which is exact. A welded mesh is canonical: vertices in key order, each triangle
+ * starting at its lowest vertex (its winding kept), triangles in order; so two meshes of the
+ * same surface, however it was cut into pieces, have equal arrays. (A class rather than a
+ * record so Spark's Kryo can write it.)
+ */
+public final class KeyedMesh implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final long[] keys;
+  private final int[] triangles;
+
+  KeyedMesh(long[] keys, int[] triangles) {
+    this.keys = keys;
+    this.triangles = triangles;
+  }
+
+  /** A mesh from keys and triangles (three vertex indices each); the arrays are copied. */
+  public static KeyedMesh of(long[] keys, int[] triangles) {
+    if (triangles.length % 3 != 0) {
+      throw new IllegalArgumentException(triangles.length + " triangle indices: not triples");
+    }
+    for (int t : triangles) {
+      if (t < 0 || t >= keys.length) {
+        throw new IllegalArgumentException("triangle index " + t + " outside the "
+            + keys.length + " vertices");
+      }
+    }
+    return new KeyedMesh(keys.clone(), triangles.clone());
+  }
+
+  public int vertexCount() {
+    return keys.length;
+  }
+
+  public int triangleCount() {
+    return triangles.length / 3;
+  }
+
+  public boolean isEmpty() {
+    return triangles.length == 0;
+  }
+
+  /** The vertex keys (a copy). */
+  public long[] keys() {
+    return keys.clone();
+  }
+
+  /** Vertex indices, three per triangle, counter-clockwise seen from outside (a copy). */
+  public int[] triangles() {
+    return triangles.clone();
+  }
+
+  public long key(int vertex) {
+    return keys[vertex];
+  }
+
+  /** Vertex {@code corner} (0..2) of triangle {@code t}. */
+  public int corner(int t, int corner) {
+    return triangles[3 * t + corner];
+  }
+
+  /** This mesh welded with another; see {@link #weld}. */
+  public KeyedMesh merge(KeyedMesh other) {
+    return weld(List.of(this, other));
+  }
+
+  /** This mesh alone in canonical form. */
+  public KeyedMesh canonical() {
+    return weld(List.of(this));
+  }
+
+  /**
+   * Welds pieces into one canonical mesh: vertices with equal keys become one. Pieces must come
+   * from cells owned once each; a triangle found twice means some cells were meshed twice, and
+   * is refused.
+   */
+  public static KeyedMesh weld(Collection<KeyedMesh> pieces) {
+    int nk = 0;
+    int nt = 0;
+    for (KeyedMesh p : pieces) {
+      nk += p.keys.length;
+      nt += p.triangles.length;
+    }
+    long[] all = new long[nk];
+    int at = 0;
+    for (KeyedMesh p : pieces) {
+      System.arraycopy(p.keys, 0, all, at, p.keys.length);
+      at += p.keys.length;
+    }
+    Arrays.sort(all);
+    int n = 0;
+    for (int i = 0; i < nk; i++) {
+      if (n == 0 || all[i] != all[n - 1]) {
+        all[n++] = all[i];
+      }
+    }
+    long[] keys = Arrays.copyOf(all, n);
+    int[] tris = new int[nt];
+    at = 0;
+    for (KeyedMesh p : pieces) {
+      int[] map = new int[p.keys.length];
+      for (int i = 0; i < map.length; i++) {
+        map[i] = Arrays.binarySearch(keys, p.keys[i]);
+      }
+      for (int t : p.triangles) {
+        tris[at++] = map[t];
+      }
+    }
+    return new KeyedMesh(keys, sortTriangles(tris, keys));
+  }
+
+  /**
+   * Rotates each triangle to start at its lowest vertex and sorts them: bucket by first vertex
+   * (linear), then order each bucket, which holds only the few triangles around one vertex.
+   */
+  private static int[] sortTriangles(int[] tris, long[] keys) {
+    int vertices = keys.length;
+    int m = tris.length / 3;
+    int[] start = new int[vertices + 1];
+    for (int t = 0; t < m; t++) {
+      int a = tris[3 * t];
+      int b = tris[3 * t + 1];
+      int c = tris[3 * t + 2];
+      start[Math.min(a, Math.min(b, c)) + 1]++;
+    }
+    for (int i = 0; i < vertices; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = Arrays.copyOf(start, vertices);
+    int[] out = new int[tris.length];
+    for (int t = 0; t < m; t++) {
+      int a = tris[3 * t];
+      int b = tris[3 * t + 1];
+      int c = tris[3 * t + 2];
+      if (b < a && b < c) {
+        int x = a;
+        a = b;
+        b = c;
+        c = x;
+      } else if (c < a && c < b) {
+        int x = a;
+        a = c;
+        c = b;
+        b = x;
+      }
+      int slot = fill[a]++;
+      out[3 * slot] = a;
+      out[3 * slot + 1] = b;
+      out[3 * slot + 2] = c;
+    }
+    for (int v = 0; v < vertices; v++) {
+      for (int i = start[v] + 1; i < start[v + 1]; i++) {
+        int b = out[3 * i + 1];
+        int c = out[3 * i + 2];
+        int j = i - 1;
+        while (j >= start[v] && compare(out[3 * j + 1], out[3 * j + 2], b, c) > 0) {
+          out[3 * j + 4] = out[3 * j + 1];
+          out[3 * j + 5] = out[3 * j + 2];
+          j--;
+        }
+        out[3 * j + 4] = b;
+        out[3 * j + 5] = c;
+        if (j >= start[v] && compare(out[3 * j + 1], out[3 * j + 2], b, c) == 0) {
+          throw new IllegalArgumentException("a triangle at vertex " + VertexKey.toString(keys[v])
+              + " appears twice: some cells were meshed by two calls");
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int compare(int b1, int c1, int b2, int c2) {
+    return b1 != b2 ? Integer.compare(b1, b2) : Integer.compare(c1, c2);
+  }
+
+  /** Vertex positions in voxel units (x, y, z per vertex): the middles of their edges. */
+  public double[] positions() {
+    return positions(1, 1, 1);
+  }
+
+  /** Vertex positions scaled per axis, e.g. by the voxel size for physical units. */
+  public double[] positions(double sx, double sy, double sz) {
+    double[] p = new double[keys.length * 3];
+    for (int i = 0; i < keys.length; i++) {
+      p[3 * i] = VertexKey.positionX(keys[i]) * sx;
+      p[3 * i + 1] = VertexKey.positionY(keys[i]) * sy;
+      p[3 * i + 2] = VertexKey.positionZ(keys[i]) * sz;
+    }
+    return p;
+  }
+
+  /** The mesh with positions in voxel units. */
+  public Mesh toMesh() {
+    return toMesh(1, 1, 1);
+  }
+
+  /** The mesh with positions scaled per axis (physical units with the voxel size). */
+  public Mesh toMesh(double sx, double sy, double sz) {
+    return new Mesh(positions(sx, sy, sz), triangles.clone());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KeyedMesh m && Arrays.equals(keys, m.keys)
+        && Arrays.equals(triangles, m.triangles);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(keys) + Arrays.hashCode(triangles);
+  }
+
+  @Override
+  public String toString() {
+    return "KeyedMesh(" + keys.length + " vertices, " + triangleCount() + " triangles)";
+  }
+}
