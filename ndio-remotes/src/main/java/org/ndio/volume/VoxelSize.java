@@ -1,9 +1,10 @@
 package org.ndio.volume;
 
+import java.io.Serializable;
 import org.ndio.InvalidBoxException;
 
 /** Physical size of one voxel, e.g. 4.6 x 4.6 x 50 nanometers for the shared ssTEM stack. */
-public record VoxelSize(double x, double y, double z, String unit) {
+public record VoxelSize(double x, double y, double z, String unit) implements Serializable {
 
   public VoxelSize {
     if (!(x > 0) || !(y > 0) || !(z > 0) || Double.isInfinite(x) || Double.isInfinite(y)

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
@@ -12,7 +13,9 @@ import org.ndio.volume.Volume;
 /**
  * Registers ndio's value types with Kryo ({@code spark.kryo.registrator}), with serializers
  * that write a volume as its shape and contiguous bytes: compact, and independent of Kryo's
- * handling of records and final fields.
+ * handling of records and final fields. Any other record (ndio's results and options, and the
+ * caller's own) goes through Java serialization, which handles records, where Kryo 4's field
+ * serializer cannot set their final fields.
  */
 public final class NdioKryoRegistrator implements KryoRegistrator {
 
@@ -21,6 +24,7 @@ public final class NdioKryoRegistrator implements KryoRegistrator {
     kryo.register(BoundingBox.class, new BoxSerializer());
     kryo.register(Volume.class, new VolumeSerializer());
     kryo.register(Cuboid.class, new CuboidSerializer());
+    kryo.addDefaultSerializer(Record.class, new JavaSerializer());
   }
 
   static final class BoxSerializer extends Serializer<BoundingBox> {

@@ -13,10 +13,10 @@ import java.util.Map;
  * edge in exactly two triangles that run it in opposite directions, every vertex's link one
  * cycle, every component's Euler characteristic even and at most 2. Returns what it found.
  */
-final class MeshInvariants {
+public final class MeshInvariants {
 
   /** Per component: Euler characteristic and signed volume. */
-  record Report(int components, int[] euler, double[] volume) {
+  public record Report(int components, int[] euler, double[] volume) {
     int genusTotal() {
       int g = 0;
       for (int e : euler) {
@@ -42,7 +42,7 @@ final class MeshInvariants {
     return check(m.toMesh());
   }
 
-  static Report check(Mesh m) {
+  public static Report check(Mesh m) {
     int n = m.vertexCount();
     int f = m.triangleCount();
     long[] directed = new long[3 * f];

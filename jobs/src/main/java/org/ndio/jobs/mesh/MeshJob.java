@@ -1,0 +1,177 @@
+package org.ndio.jobs.mesh;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.ndio.NdioException;
+import org.ndio.StorageException;
+import org.ndio.jobs.kernel.mesh.CellBlock;
+import org.ndio.jobs.kernel.mesh.KeyedMesh;
+import org.ndio.jobs.kernel.mesh.MarchingCubes;
+import org.ndio.jobs.kernel.mesh.Mesh;
+import org.ndio.jobs.kernel.mesh.MeshFormat;
+import org.ndio.jobs.kernel.mesh.MeshSelection;
+import org.ndio.jobs.kernel.mesh.Meshes;
+import org.ndio.spark.source.NdioErrors;
+import org.ndio.store.VolumeInfo;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.ChunkGrid;
+import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
+import org.ndio.volume.VoxelSize;
+import scala.Tuple2;
+
+/**
+ * Meshes objects of a volume in parallel, seam-free: each task meshes the cells of its cuboids
+ * (reading one voxel beyond them on the high sides, see {@link CellBlock#forCuboid}), the
+ * pieces of each object are gathered by id and welded by their exact vertex keys, then scaled
+ * to physical units, optionally simplified, and written one file per object.
+ */
+public final class MeshJob {
+
+  /** Default work unit, rounded up to whole chunks. */
+  public static final Size3 DEFAULT_CUBOID = new Size3(256, 256, 64);
+
+  /**
+   * @param selection which voxels make which objects
+   * @param box the part of the volume to mesh (all if empty); coordinates stay the volume's
+   * @param cuboid the work unit (rounded up to whole chunks)
+   * @param scale voxel size for vertex coordinates (the volume's own if empty; 1 if it has none)
+   * @param format obj, ply or ply-binary
+   * @param simplify the share of triangles to keep (1: no simplification)
+   * @param out the directory that receives {@code ID.obj} / {@code ID.ply}
+   * @param resolution the level to mesh
+   */
+  public record Options(MeshSelection selection, Optional<BoundingBox> box,
+      Optional<Size3> cuboid, Optional<VoxelSize> scale, MeshFormat format, double simplify,
+      Path out, int resolution) {
+
+    public static Options of(MeshSelection selection, Path out) {
+      return new Options(selection, Optional.empty(), Optional.empty(), Optional.empty(),
+          MeshFormat.OBJ, 1.0, out, 0);
+    }
+
+    public Options withCuboid(Size3 c) {
+      return new Options(selection, box, Optional.ofNullable(c), scale, format, simplify, out,
+          resolution);
+    }
+
+    public Options withBox(BoundingBox b) {
+      return new Options(selection, Optional.ofNullable(b), cuboid, scale, format, simplify,
+          out, resolution);
+    }
+
+    public Options withScale(VoxelSize s) {
+      return new Options(selection, box, cuboid, Optional.ofNullable(s), format, simplify, out,
+          resolution);
+    }
+
+    public Options withFormat(MeshFormat f) {
+      return new Options(selection, box, cuboid, scale, f, simplify, out, resolution);
+    }
+
+    public Options withSimplify(double ratio) {
+      return new Options(selection, box, cuboid, scale, format, ratio, out, resolution);
+    }
+
+    public Options withResolution(int level) {
+      return new Options(selection, box, cuboid, scale, format, simplify, out, level);
+    }
+  }
+
+  /** One written mesh: its object id, file, size, enclosed volume and area (physical units). */
+  public record Written(long id, String file, int vertices, int triangles, double volume,
+      double area) implements Serializable {}
+
+  private MeshJob() {}
+
+  public static List<Written> run(SparkSession spark, String url, Options o) {
+    try {
+      return mesh(spark, url, o);
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
+      throw NdioErrors.unwrap(e);
+    }
+  }
+
+  private static List<Written> mesh(SparkSession spark, String url, Options o) {
+    if (!(o.simplify() > 0 && o.simplify() <= 1)) {
+      throw new NdioException("--simplify must be a share of triangles in (0, 1], got "
+          + o.simplify());
+    }
+    VolumeInfo info;
+    try (VolumeReader r = Volumes.open(url)) {
+      info = r.level(o.resolution()).info();
+    }
+    BoundingBox box = o.box().orElse(info.extent());
+    info.extent().requireContains(box, url);
+    Size3 cuboid = new ChunkGrid(info.chunks()).roundUp(o.cuboid().orElse(DEFAULT_CUBOID));
+    VoxelSize scale = o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
+    try {
+      Files.createDirectories(o.out());
+    } catch (IOException e) {
+      throw new StorageException("cannot create " + o.out() + ": " + e.getMessage(), e);
+    }
+    List<BoundingBox> cuboids = new ChunkGrid(info.chunks()).cuboids(box, cuboid);
+    int level = o.resolution();
+    MeshSelection selection = o.selection();
+    String out = o.out().toAbsolutePath().toString();
+    MeshFormat format = o.format();
+    double ratio = o.simplify();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<BoundingBox> work = jsc.parallelize(cuboids,
+        Math.max(1, Math.min(cuboids.size(), 4 * jsc.defaultParallelism())));
+    List<Written> written = work
+        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it))
+        .groupByKey()
+        .map(t -> write(t._1(), KeyedMesh.weld(pieces(t._2())), scale, ratio, format, out))
+        .collect();
+    List<Written> sorted = new ArrayList<>(written);
+    sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+    return sorted;
+  }
+
+  private static Iterator<Tuple2<Long, KeyedMesh>> pieces(String url, int level,
+      BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids) {
+    List<Tuple2<Long, KeyedMesh>> out = new ArrayList<>();
+    try (VolumeReader opened = Volumes.open(url)) {
+      VolumeReader r = opened.level(level);
+      while (cuboids.hasNext()) {
+        CellBlock block = CellBlock.forCuboid(cuboids.next(), box);
+        Volume v = r.read(block.voxels());
+        for (Map.Entry<Long, KeyedMesh> e : MarchingCubes.mesh(v, block, selection).entrySet()) {
+          out.add(new Tuple2<>(e.getKey(), e.getValue()));
+        }
+      }
+    }
+    return out.iterator();
+  }
+
+  private static List<KeyedMesh> pieces(Iterable<KeyedMesh> all) {
+    List<KeyedMesh> list = new ArrayList<>();
+    all.forEach(list::add);
+    return list;
+  }
+
+  private static Written write(long id, KeyedMesh welded, VoxelSize scale, double ratio,
+      MeshFormat format, String dir) {
+    Mesh m = welded.toMesh(scale.x(), scale.y(), scale.z());
+    if (ratio < 1) {
+      m = m.simplified(ratio);
+    }
+    Path file = Path.of(dir, id + format.extension());
+    Meshes.write(m, file, format);
+    return new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), m.volume(),
+        m.area());
+  }
+}
