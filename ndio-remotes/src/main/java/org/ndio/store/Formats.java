@@ -14,6 +14,7 @@ import org.ndio.remote.dvid.DvidHttpFormat;
 import org.ndio.remote.dvid.DvidHttpsFormat;
 import org.ndio.remote.neurodata.NeuroDataFormat;
 import org.ndio.remote.neurodata.NeuroDataHttpFormat;
+import org.ndio.synthetic.SyntheticFormat;
 
 /** Every scheme ndio knows, in the order help texts list them. */
 final class Formats {
@@ -21,7 +22,7 @@ final class Formats {
   private static final List<VolumeFormat> ALL = List.of(new ZarrFormat(), new Hdf5Format(),
       new NpyFormat(), new NpzFormat(), new TiffFormat(), new PngFormat(), new NiftiFormat(),
       new BossFormat(), BossFormat.http(), new DvidFormat(), new DvidHttpFormat(),
-      new DvidHttpsFormat(), new NeuroDataFormat(), new NeuroDataHttpFormat());
+      new DvidHttpsFormat(), new NeuroDataFormat(), new NeuroDataHttpFormat(), new SyntheticFormat());
 
   private Formats() {}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
+import org.ndio.synthetic.SyntheticReader;
 import org.ndio.volume.BoundingBox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ndio info URL}: the volume's metadata as JSON. */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Print a volume's metadata as JSON: dtype, shape and chunks (named x, y, z),"
-        + " extent, voxel size, compressor and attributes.")
+        + " extent, voxel size, compressor and attributes; for synthetic volumes the true number"
+        + " of cells under \"truth\".")
 final class InfoCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "URL", description = "The volume, e.g. zarr:/data/em")
@@ -28,6 +30,10 @@ final class InfoCommand implements Callable<Integer> {
       description = "Describe this resolution level (default 0)")
   int resolution;
 
+  @Option(names = "--box", paramLabel = "x0:x1,y0:y1,z0:z1",
+      description = "For synthetic volumes: give the truth inside this box (default: all)")
+  String box;
+
   @Spec
   CommandSpec spec;
 
@@ -36,6 +42,10 @@ final class InfoCommand implements Callable<Integer> {
     try (VolumeReader r = Volumes.open(url)) {
       Map<String, Object> json = toJson(url, r.level(resolution).info());
       json.put("levels", r.levelCount());
+      if (r instanceof SyntheticReader synthetic) {
+        BoundingBox b = box == null ? r.info().extent() : BoundingBox.parse(box);
+        json.put("truth", Map.of("box", b.toString(), "cells", synthetic.cellCount(b)));
+      }
       spec.commandLine().getOut().println(new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     }
