@@ -44,6 +44,11 @@ public final class Hdf5Bytes implements AutoCloseable {
     }
   }
 
+  /** The file's root group, for callers that walk a tree of groups (RAMON files). */
+  public io.jhdf.api.Group root() {
+    return file;
+  }
+
   /** Whether an object exists at {@code path}. */
   public boolean has(String path) {
     try {
@@ -60,7 +65,20 @@ public final class Hdf5Bytes implements AutoCloseable {
   public Volume volume(String path) {
     String at = where + "#" + path;
     try {
-      Dataset d = Hdf5Tree.dataset(file, Hdf5Tree.normalise(path, where), where);
+      return volume(Hdf5Tree.dataset(file, Hdf5Tree.normalise(path, where), where), at);
+    } catch (NdioException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CorruptDataException(at + ": cannot read HDF5 data: " + message(e), e);
+    }
+  }
+
+  /**
+   * Dataset {@code d} as a volume (as {@link #volume(String)}); {@code at} names it in
+   * messages.
+   */
+  public static Volume volume(Dataset d, String at) {
+    try {
       if (!(d instanceof DatasetBase ds)) {
         throw new UnsupportedFeatureException(at + ": jhdf gives no raw access to it");
       }
@@ -128,8 +146,9 @@ public final class Hdf5Bytes implements AutoCloseable {
   /**
    * What to write: datasets by path (intermediate groups are made), each a {@link Volume}
    * (stored {@code (z, y, x)}, unsigned types as HDF5 unsigned integers, gzip-compressed in
-   * chunks of whole sections when {@code gzipLevel >= 0}) or a {@link String} (a one-element
-   * string dataset).
+   * chunks of whole sections when {@code gzipLevel >= 0}), a small {@link Hdf5Array} (stored
+   * as it is) or a {@link String} (a one-element fixed-length UTF-8 string dataset: jhdf
+   * writes no variable-length strings).
    */
   public static byte[] write(Map<String, Object> datasets, int gzipLevel, String where) {
     Path temp;
@@ -155,6 +174,10 @@ public final class Hdf5Bytes implements AutoCloseable {
           String leaf = parts.get(parts.size() - 1);
           if (e.getValue() instanceof Volume v) {
             g.putDataset(leaf, JavaArrays.of(v), options(v, gzipLevel));
+          } else if (e.getValue() instanceof Hdf5Array a) {
+            g.putDataset(leaf, a.data(), a.unsigned()
+                ? DatasetCreationOptions.builder().unsigned().build()
+                : DatasetCreationOptions.builder().build());
           } else {
             g.putDataset(leaf, new String[] {String.valueOf(e.getValue())});
           }
