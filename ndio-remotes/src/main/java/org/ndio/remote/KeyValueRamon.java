@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.ndio.RamonException;
 import org.ndio.RamonNotFoundException;
+import org.ndio.ramon.io.RamonJson;
 import org.ndio.ramon.Neuron;
 import org.ndio.ramon.Node;
 import org.ndio.ramon.Organelle;
@@ -80,7 +81,7 @@ public final class KeyValueRamon implements RamonRemote {
   }
 
   private RamonObject decode(String value, long id) {
-    List<RamonObject> o = RamonWire.fromJson(value, where() + " metadata " + key(id));
+    List<RamonObject> o = RamonJson.read(value, where() + " metadata " + key(id));
     if (o.size() != 1 || o.get(0).id() != id) {
       throw new RamonException(where() + ": metadata " + key(id) + " does not hold object "
           + id);
@@ -171,8 +172,7 @@ public final class KeyValueRamon implements RamonRemote {
       box = boxOf(data, r);
     }
     if (box.isEmpty()) {
-      return how.kind() == RamonRead.Kind.VOXELS
-          ? o.withVoxels(Optional.of(new org.ndio.ramon.VoxelList(r, new long[0]))) : o;
+      return o; // as ndstore: no voxels at all rather than an empty list
     }
     Volume labels = remote.getCutout(box.get());
     if (data.length != 1 || data[0] != o.id()) {
@@ -269,9 +269,9 @@ public final class KeyValueRamon implements RamonRemote {
     DataType dtype = remote.info().dtype();
     // 2. Ids for new objects.
     long[] ids = new long[objects.size()];
-    long next = fresh > 0 ? remote.reserveIds(fresh).first() : 0;
+    java.util.Iterator<Long> fresher = freshIds(fresh, seen).iterator();
     for (int i = 0; i < objects.size(); i++) {
-      ids[i] = objects.get(i).id() != 0 ? objects.get(i).id() : next++;
+      ids[i] = objects.get(i).id() != 0 ? objects.get(i).id() : fresher.next();
       RamonLabels.requireFits(ids[i], dtype, where());
     }
     // 3. Read and label the voxels (bounds and conflicts fail here, before any write).
@@ -281,6 +281,12 @@ public final class KeyValueRamon implements RamonRemote {
       Optional<BoundingBox> b = v.flatMap(RamonLabels::extent);
       if (b.isEmpty()) {
         continue;
+      }
+      int r = b.get().resolution();
+      BoundingBox extent = (r == 0 ? remote : remote.level(r)).info().extent().atResolution(r);
+      if (!extent.contains(b.get())) {
+        throw new RamonException(where() + ": the voxels of object " + ids[i] + " ("
+            + b.get() + ") reach outside the channel at level " + r + " (" + extent + ")");
       }
       Volume labels = remote.getCutout(b.get());
       if (mode == PostMode.EXCEPTION) {
@@ -296,13 +302,30 @@ public final class KeyValueRamon implements RamonRemote {
     // 4. Store: metadata, then voxels.
     for (int i = 0; i < objects.size(); i++) {
       RamonObject o = underived(objects.get(i).withId(ids[i]));
-      remote.putMetadata(key(ids[i]), RamonWire.json(List.of(o)));
+      remote.putMetadata(key(ids[i]), RamonJson.write(List.of(o)));
     }
     for (Labelled w : writes) {
       remote.postCutout(w.box().x0(), w.box().y0(), w.box().z0(), w.box().resolution(),
           w.labels());
     }
     return ids;
+  }
+
+  /**
+   * {@code n} reserved ids that hold no object: the service's counter knows nothing of objects
+   * posted with ids of their own, so reserved ids already taken are skipped.
+   */
+  private List<Long> freshIds(int n, Set<Long> posted) {
+    List<Long> out = new ArrayList<>();
+    while (out.size() < n) {
+      Remote.IdRange r = remote.reserveIds(n - out.size());
+      for (long id = r.first(); id < r.first() + r.count(); id++) {
+        if (!posted.contains(id) && remote.metadata(key(id)).isEmpty()) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
   }
 
   private static Map<Long, Boolean> toMap(Set<Long> s) {

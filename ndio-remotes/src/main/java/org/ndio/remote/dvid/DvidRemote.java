@@ -646,8 +646,15 @@ public final class DvidRemote implements Remote {
   @Override
   public Optional<String> metadata(String key) {
     checkKey(key);
-    return client.sendUnless404(Request.get(client.uri(metaPath() + "/key/"
-        + DvidClient.seg(key)), Map.of()), r -> new String(r.body(), StandardCharsets.UTF_8));
+    try {
+      return client.sendUnless404(Request.get(client.uri(metaPath() + "/key/"
+          + DvidClient.seg(key)), Map.of()), r -> new String(r.body(), StandardCharsets.UTF_8));
+    } catch (VolumeNotFoundException e) {
+      if (missingInstance(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** Whether the metadata has the key ({@code HEAD key}). */

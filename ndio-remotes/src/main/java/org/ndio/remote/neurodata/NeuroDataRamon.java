@@ -25,7 +25,7 @@ import org.ndio.remote.PostMode;
 import org.ndio.remote.RamonQuery;
 import org.ndio.remote.RamonRead;
 import org.ndio.remote.RamonRemote;
-import org.ndio.remote.RamonWire;
+import org.ndio.ramon.io.RamonHdf5;
 import org.ndio.remote.Remote;
 import org.ndio.remote.http.HttpTransport;
 import org.ndio.remote.http.RetryPolicy;
@@ -65,7 +65,8 @@ public final class NeuroDataRamon implements RamonRemote {
   public static final int DEFAULT_BATCH = 100;
 
   private static final Pattern NOT_FOUND =
-      Pattern.compile("No annotation found at identifier = (\\d+)");
+      Pattern.compile("(?:No annotation found at identifier = |During update no annotation"
+          + " found at id )(\\d+)");
   private static final Pattern WORD = Pattern.compile("^\\w+$");
   private static final Pattern VALUE = Pattern.compile("^[\\w.,]+$");
   private static final Set<String> RESERVED = Set.of("type", "status", "confidence", "limit");
@@ -142,7 +143,7 @@ public final class NeuroDataRamon implements RamonRemote {
 
   private static List<RamonObject> decodeObjects(byte[] body, String where) {
     try {
-      return RamonWire.fromHdf5(body, where);
+      return RamonHdf5.read(body, where);
     } catch (CorruptDataException e) {
       throw e;
     } catch (RamonException e) {
@@ -184,7 +185,7 @@ public final class NeuroDataRamon implements RamonRemote {
     String where = http().describe(r);
     Map<Long, BoundingBox> boxes = send(r, resp -> {
       try {
-        return RamonWire.boxesFromHdf5(resp.body(), where);
+        return RamonHdf5.readBoundingBoxes(resp.body(), where);
       } catch (CorruptDataException e) {
         throw e;
       } catch (RamonException e) {
@@ -219,7 +220,7 @@ public final class NeuroDataRamon implements RamonRemote {
     }
     // Encode everything first: an object the codec refuses fails before anything is sent.
     List<List<RamonObject>> batches = linkedBatches(withIds);
-    List<byte[]> bodies = batches.stream().map(RamonWire::hdf5).toList();
+    List<byte[]> bodies = batches.stream().map(RamonHdf5::write).toList();
     List<Long> stored = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
       try {
@@ -345,7 +346,7 @@ public final class NeuroDataRamon implements RamonRemote {
   public void updateRamon(List<RamonObject> objects, PostMode mode) {
     for (List<RamonObject> batch : linkedBatches(objects)) {
       HttpTransport.Request r = HttpTransport.Request.post(uri("update/" + mode.option() + "/"),
-          Map.of("Content-Type", "application/octet-stream"), RamonWire.hdf5(batch), true);
+          Map.of("Content-Type", "application/octet-stream"), RamonHdf5.write(batch), true);
       String text = send(r, HttpTransport.Response::text);
       checkIds(text, batch, http().describe(r));
     }
@@ -396,7 +397,7 @@ public final class NeuroDataRamon implements RamonRemote {
     String where = http().describe(r);
     long[] ids = send(r, resp -> {
       try {
-        return RamonWire.idsFromHdf5(resp.body(), where);
+        return RamonHdf5.readIds(resp.body(), where);
       } catch (CorruptDataException e) {
         throw e;
       } catch (RamonException e) {

@@ -25,7 +25,7 @@ import org.ndio.ramon.Segment;
 import org.ndio.ramon.Skeleton;
 import org.ndio.ramon.Synapse;
 import org.ndio.ramon.SynapseLink;
-import org.ndio.remote.RamonWire;
+import org.ndio.ramon.io.RamonJson;
 import org.ndio.volume.BoundingBox;
 
 /**
@@ -73,7 +73,7 @@ final class ChannelRamon {
 
   private static Entry read(Path f) throws IOException {
     JsonNode n = JSON.readTree(f.toFile());
-    List<RamonObject> o = RamonWire.fromJson(n.path("ramon").asText(), f.toString());
+    List<RamonObject> o = RamonJson.read(n.path("ramon").asText(), f.toString());
     Map<Integer, BoundingBox> extents = new TreeMap<>();
     n.path("extents").fields().forEachRemaining(e -> {
       int level = Integer.parseInt(e.getKey());
@@ -119,7 +119,7 @@ final class ChannelRamon {
 
   private void write(Entry e) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("ramon", RamonWire.json(List.of(e.object())));
+    n.put("ramon", RamonJson.write(List.of(e.object())));
     ObjectNode ex = n.putObject("extents");
     e.extents().forEach((level, b) -> ex.put(String.valueOf(level), b.x0() + ":" + b.x1() + ","
         + b.y0() + ":" + b.y1() + "," + b.z0() + ":" + b.z1()));

@@ -24,7 +24,8 @@ import org.ndio.ramon.Seed;
 import org.ndio.ramon.VoxelList;
 import org.ndio.remote.PostMode;
 import org.ndio.remote.RamonLabels;
-import org.ndio.remote.RamonWire;
+import org.ndio.ramon.io.RamonHdf5;
+import org.ndio.ramon.io.RamonJson;
 import org.ndio.serve.Reply;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
@@ -100,7 +101,7 @@ final class RamonService {
           }
           out.add(objs.withDerived(e.get().object()));
         }
-        return Reply.json(200, RamonWire.json(out));
+        return Reply.json(200, RamonJson.write(out));
       }
       try {
         if (option.equals("boundingbox")) {
@@ -110,7 +111,7 @@ final class RamonService {
             RamonObject o = lookup(objs, id);
             tightBox(p, objs, o, r).ifPresent(b -> boxes.put(id, shift(b, p.dataset(), r, 1)));
           }
-          return hdf5(RamonWire.boxesHdf5(boxes));
+          return hdf5(RamonHdf5.writeBoundingBoxes(boxes));
         }
         List<RamonObject> out = new ArrayList<>();
         for (long id : ids) {
@@ -124,7 +125,7 @@ final class RamonService {
                 + " option " + option);
           });
         }
-        return hdf5(RamonWire.hdf5(out));
+        return hdf5(RamonHdf5.write(out));
       } catch (Refusal e) {
         return Django.notFound(e.getMessage());
       }
@@ -195,7 +196,7 @@ final class RamonService {
     if (box == null) {
       Optional<BoundingBox> tight = tightBox(p, objs, o, r);
       if (tight.isEmpty()) {
-        return list ? o.withVoxels(Optional.of(new VoxelList(r, new long[0]))) : o;
+        return o; // ndstore adds no VOXELS or CUTOUT for an object without voxels
       }
       box = tight.get();
       if (!list && box.voxels() >= 1024L * 1024 * 256) {
@@ -284,7 +285,7 @@ final class RamonService {
     List<RamonObject> posted;
     try {
       if (opts.contains("json")) {
-        posted = RamonWire.fromJson(new String(body, StandardCharsets.UTF_8), "the posted JSON");
+        posted = RamonJson.read(new String(body, StandardCharsets.UTF_8), "the posted JSON");
         if (posted.size() != 1) {
           return Django.notFound("JSON post interface can only accept one annotation. Tried to"
               + " post " + posted.size() + ".");
@@ -293,7 +294,7 @@ final class RamonService {
         if (body.length == 0) {
           return Django.notFound("Error. Failed to parse HDF5 file becuase it was empty.");
         }
-        posted = RamonWire.fromHdf5(body, "the posted HDF5 file");
+        posted = RamonHdf5.read(body, "the posted HDF5 file");
         if (posted.isEmpty()) {
           return Django.notFound("Error. Failed to parse HDF5 file becuase it was empty.");
         }
@@ -551,7 +552,7 @@ final class RamonService {
         }
       }
     }
-    return hdf5(RamonWire.idsHdf5(out.stream().mapToLong(Long::longValue).toArray()));
+    return hdf5(RamonHdf5.writeIds(out.stream().mapToLong(Long::longValue).toArray()));
   }
 
   // ---- merge
