@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {InfoCommand.class, ConvertCommand.class, CountCommand.class,
         DownsampleCommand.class, MeshCommand.class,
         ServeCommand.class, DemoCommand.class,
+        org.ndio.jobs.cli.ramon.RamonCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nVolume URLs:%n",
     footer = {

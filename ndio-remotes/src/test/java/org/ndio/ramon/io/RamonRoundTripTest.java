@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ndio.testing.RamonSamples;
 import org.ndio.ramon.RamonObject;
 
 class RamonRoundTripTest {

@@ -1,4 +1,4 @@
-package org.ndio.ramon.io;
+package org.ndio.testing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +33,12 @@ import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
 
 /** One object of every RAMON type with every field away from its default. */
-final class RamonSamples {
+public final class RamonSamples {
 
   private RamonSamples() {}
 
   /** Key-value pairs that broke the original client: commas, quotes, CRLF, spaces, non-ASCII. */
-  static Map<String, String> awkwardPairs(int n) {
+  public static Map<String, String> awkwardPairs(int n) {
     Map<String, String> kv = new LinkedHashMap<>();
     kv.put("plain", "value" + n);
     kv.put("with, comma", "a,b,,c");
@@ -50,11 +50,11 @@ final class RamonSamples {
     return kv;
   }
 
-  static RamonCommon common(long id, Status status, String author) {
+  public static RamonCommon common(long id, Status status, String author) {
     return new RamonCommon(id, status, 0.25 + id / 1000.0, author, awkwardPairs((int) id));
   }
 
-  static Cutout cutout(DataType dtype, long x, long y, long z, int res) {
+  public static Cutout cutout(DataType dtype, long x, long y, long z, int res) {
     Volume v = Volume.allocate(dtype, 3, 2, 4);
     for (int zz = 0; zz < 4; zz++) {
       for (int yy = 0; yy < 2; yy++) {
@@ -68,12 +68,12 @@ final class RamonSamples {
     return new Cutout(BoundingBox.at(x, y, z, 3, 2, 4).atResolution(res), v);
   }
 
-  static VoxelList voxelList() {
+  public static VoxelList voxelList() {
     return new VoxelList(2, new long[] {1, 2, 3, 40, 50, 60, 4_000_000_000L, 7, 8});
   }
 
   /** Every type, each with voxels of a different form. */
-  static List<RamonObject> all() {
+  public static List<RamonObject> all() {
     Optional<RamonVoxels> u8 = Optional.of(cutout(DataType.UINT8, 10, 20, 30, 1));
     Optional<RamonVoxels> u32 = Optional.of(cutout(DataType.UINT32, 0, 5, 7, 0));
     Optional<RamonVoxels> u64 = Optional.of(cutout(DataType.UINT64, 100, 0, 3, 3));
