@@ -15,7 +15,7 @@ import org.ndio.volume.Volume;
  * reserve_ids}, ...). Requests larger than the server accepts are split along its blocks, sent
  * concurrently and reassembled; failed idempotent requests are retried.
  *
- * <p>RAMON annotation objects (issue 9) will hang off this interface as {@code ramon()}.
+ * <p>RAMON annotation objects are reached with {@link #ramon()}.
  */
 public interface Remote extends VolumeReader {
 
@@ -49,6 +49,11 @@ public interface Remote extends VolumeReader {
   /** The key-value metadata of this channel or instance. */
   Map<String, String> metadata();
 
+  /** The value of one metadata key, if set (by default read from {@link #metadata()}). */
+  default Optional<String> metadata(String key) {
+    return Optional.ofNullable(metadata().get(key));
+  }
+
   /** Sets one metadata key (creating or replacing it). */
   void putMetadata(String key, String value);
 
@@ -63,6 +68,15 @@ public interface Remote extends VolumeReader {
   default ReadStats stats() {
     HttpTransport.Stats s = requestStats();
     return new ReadStats(s.requests(), s.bytesIn(), 0, 0, s.retries());
+  }
+
+  /**
+   * The RAMON objects of this channel. By default their metadata is kept as JSON values of
+   * {@link #metadata()} under keys {@code ramon:ID} and their voxels are the channel's labels
+   * (see {@link KeyValueRamon}); a service with RAMON endpoints of its own answers natively.
+   */
+  default RamonRemote ramon() {
+    return new KeyValueRamon(this, KeyValueRamon.DEFAULT_BATCH);
   }
 
   /** A run of reserved ids {@code [first, first + count)}. */

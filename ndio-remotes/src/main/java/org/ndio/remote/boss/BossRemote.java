@@ -441,6 +441,16 @@ public final class BossRemote implements Remote {
     return out;
   }
 
+  /** One key's value: the key list, then the key ({@code GET /v1/meta/...?key=K}). */
+  @Override
+  public Optional<String> metadata(String key) {
+    if (!metadataKeys().contains(key)) {
+      return Optional.empty();
+    }
+    return Optional.of(getJson(metaUri(key, null),
+        n -> BossJson.text(n, "value", "BOSS metadata")));
+  }
+
   /** Sets a key: {@code POST} when new, {@code PUT} when it exists. */
   @Override
   public void putMetadata(String key, String value) {

@@ -642,6 +642,21 @@ public final class DvidRemote implements Remote {
     return out;
   }
 
+  /** One key's value ({@code GET key/KEY}), empty if the key or the instance is missing. */
+  @Override
+  public Optional<String> metadata(String key) {
+    checkKey(key);
+    try {
+      return client.sendUnless404(Request.get(client.uri(metaPath() + "/key/"
+          + DvidClient.seg(key)), Map.of()), r -> new String(r.body(), StandardCharsets.UTF_8));
+    } catch (VolumeNotFoundException e) {
+      if (missingInstance(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** Whether the metadata has the key ({@code HEAD key}). */
   public boolean hasMetadata(String key) {
     checkKey(key);

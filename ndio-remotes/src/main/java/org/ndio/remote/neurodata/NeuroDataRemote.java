@@ -61,6 +61,8 @@ import org.ndio.volume.Volume;
  *       refused since late 2016).
  *   <li>{@link #propagate()} / {@link #propagateStatus()}: {@code setPropagate/1/} and {@code
  *       getPropagate/}.
+ *   <li>{@link #ramon()}: RAMON objects through ndstore's object services (see {@link
+ *       NeuroDataRamon}).
  *   <li>{@link #metadata()}: ndstore keeps no key-value metadata per channel; this gives the
  *       channel's and dataset's {@code info/} fields, read-only. {@link #putMetadata} and
  *       {@link #deleteMetadata} are refused.
@@ -416,8 +418,10 @@ public final class NeuroDataRemote implements Remote {
       throw new UnsupportedFeatureException(url + ": ids are reserved in annotation channels;"
           + " '" + channel.name() + "' is an " + channel.channelType() + " channel");
     }
+    // Sent again after a lost answer: the server may then have reserved a range nobody uses,
+    // which wastes ids but never hands one id out twice.
     HttpTransport.Request r = HttpTransport.Request.post(service("reserve/" + count + "/"),
-        Map.of(), new byte[0], false);
+        Map.of(), new byte[0], true);
     JsonNode n = call(r, resp -> json(resp.body(), http.describe(r)));
     if (!n.isArray() || n.size() != 2 || !n.get(0).canConvertToLong()
         || !n.get(1).canConvertToLong()) {
@@ -516,6 +520,38 @@ public final class NeuroDataRemote implements Remote {
     }
     n.forEach(t -> out.add(t.asText()));
     return out;
+  }
+
+  /**
+   * The channel's RAMON objects through ndstore's own services, {@value
+   * NeuroDataRamon#DEFAULT_BATCH} ids per request.
+   */
+  @Override
+  public NeuroDataRamon ramon() {
+    return new NeuroDataRamon(this, NeuroDataRamon.DEFAULT_BATCH);
+  }
+
+  /** The RAMON objects with at most {@code batchSize} ids or objects per request. */
+  public NeuroDataRamon ramon(int batchSize) {
+    return new NeuroDataRamon(this, batchSize);
+  }
+
+  NeuroDataOptions options() {
+    return options;
+  }
+
+  HttpTransport transport() {
+    return http;
+  }
+
+  /** Sends a request about the channel (a 404 is the server's refusal, see {@link #call}). */
+  <T> T send(HttpTransport.Request r, Function<HttpTransport.Response, T> decode) {
+    return call(r, decode);
+  }
+
+  /** {@code base/TOKEN/CHANNEL/rest}. */
+  URI channelService(String rest) {
+    return service(rest);
   }
 
   @Override

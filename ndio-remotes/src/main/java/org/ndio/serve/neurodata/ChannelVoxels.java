@@ -107,6 +107,33 @@ final class ChannelVoxels {
     }
   }
 
+  /**
+   * Changes a chunk in place ({@code chunkBox} is where it lies in level coordinates; edge
+   * chunks are larger than it) and says how many voxels it changed.
+   */
+  interface ChunkEdit {
+    long edit(Volume chunk, BoundingBox chunkBox);
+  }
+
+  /**
+   * Applies {@code edit} to every chunk of a level touching {@code box} (level coordinates),
+   * each under its chunk's lock, so concurrent posts and edits of the same chunks all land.
+   * Chunks no edit changed are not rewritten.
+   */
+  void modify(String project, String channel, int level, DataType dtype, long[] levelSize,
+      Size3 cube, BoundingBox box, ChunkEdit edit) {
+    ZarrArray a = array(project, channel, level, dtype, levelSize, cube);
+    for (long[] g : a.chunksTouching(box.atResolution(0))) {
+      BoundingBox cb = a.chunkBox(g[0], g[1], g[2]).atResolution(box.resolution());
+      synchronized (lock(a, g)) {
+        Volume chunk = a.readChunk(g[0], g[1], g[2]);
+        if (edit.edit(chunk, cb) > 0) {
+          a.writeChunk(g[0], g[1], g[2], chunk);
+        }
+      }
+    }
+  }
+
   private Object lock(ZarrArray a, long[] g) {
     int h = a.storage().location().hashCode() * 31 + Long.hashCode(g[0]);
     h = h * 31 + Long.hashCode(g[1]);

@@ -35,6 +35,10 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
   private static final Pattern GET_PROPAGATE = Pattern.compile("^(\\w+)/([\\w+,]+)/getPropagate/$");
   private static final Pattern SET_PROPAGATE =
       Pattern.compile("^(\\w+)/([\\w+,]+)/setPropagate/([\\d+,]+)/$");
+  private static final Pattern QUERY = Pattern.compile("^(\\w+)/(\\w+)/query/([\\w.,/]*)$");
+  private static final Pattern MERGE = Pattern.compile("^(\\w+)/(\\w+)/merge/([\\w,/]+)$");
+  private static final Pattern MERGE_ARGS = Pattern.compile("^([\\d,]+)/global/(\\d+)/$");
+  private static final Pattern RAMON = Pattern.compile("^(\\w+)/(\\w+)/([\\w,/+]*)$");
   private static final List<String> SERVED = List.of("npz", "hdf5", "raw", "id", "ids");
   private static final String NO_CREDENTIALS = "Authentication credentials were not provided.";
 
@@ -44,6 +48,7 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
   private final CutoutService cutouts;
   private final Propagator propagator;
   private final AutoIngest ingest;
+  private final RamonService ramon;
 
   /**
    * @param root where projects and voxels are kept (made if missing)
@@ -57,6 +62,7 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
     this.cutouts = new CutoutService(voxels, 1);
     this.propagator = new Propagator(catalog, voxels);
     this.ingest = new AutoIngest(catalog);
+    this.ramon = new RamonService(root, catalog, voxels);
   }
 
   @Override
@@ -97,6 +103,29 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
     Matcher cut = CUTOUT.matcher(w);
     if (cut.matches()) {
       return gate(call, cut.group(1), 403, "GET, POST").orElseGet(() -> cutout(call, w, cut));
+    }
+    Matcher query = QUERY.matcher(w);
+    if (query.matches()) {
+      return gate(call, query.group(1), 403, "GET").orElseGet(() -> onChannel(query,
+          (r, ch) -> ramon.query(r, ch, query.group(3))));
+    }
+    Matcher merge = MERGE.matcher(w);
+    if (merge.matches()) {
+      return gate(call, merge.group(1), 403, "POST").orElseGet(() -> onChannel(merge,
+          (r, ch) -> {
+            Matcher a = MERGE_ARGS.matcher(merge.group(3));
+            return a.matches() ? ramon.merge(r, ch, a.group(1), Integer.parseInt(a.group(2)))
+                : Django.notFound("Illegal globalMerber request. Wrong number of arguments.");
+          }));
+    }
+    Matcher obj = RAMON.matcher(w);
+    if (obj.matches()) {
+      return gate(call, obj.group(1), 403, "GET, POST, DELETE").orElseGet(() -> onChannel(obj,
+          (r, ch) -> switch (m) {
+            case "GET" -> ramon.get(r, ch, obj.group(3));
+            case "POST" -> ramon.post(r, ch, obj.group(3), call.body());
+            default -> ramon.delete(r, ch, obj.group(3));
+          }));
     }
     return Django.noRoute(call.path());
   }
@@ -177,6 +206,20 @@ public final class NeuroDataHandler implements ProtocolHandler, AutoCloseable {
     return call.method().equals("GET")
         ? cutouts.get(r.get(), ch, service, m.group(4), webargs)
         : cutouts.post(r.get(), ch, service, m.group(4), call.body());
+  }
+
+  /** Resolves group 1 (token) and 2 (channel) of {@code m}, then runs {@code action}. */
+  private Reply onChannel(Matcher m,
+      java.util.function.BiFunction<Catalog.Resolved, NdChannel, Reply> action) {
+    Optional<Catalog.Resolved> r = resolve(m.group(1));
+    if (r.isEmpty()) {
+      return noToken(m.group(1));
+    }
+    NdChannel ch = r.get().project().channels().get(m.group(2));
+    if (ch == null) {
+      return noChannel(m.group(2));
+    }
+    return action.apply(r.get(), ch);
   }
 
   private Reply reserve(String webargs, Matcher m) {

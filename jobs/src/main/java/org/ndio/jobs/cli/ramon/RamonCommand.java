@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 /** {@code ndio ramon ...}: RAMON annotation objects in files and on remotes. */
 @Command(name = "ramon", mixinStandardHelpOptions = true,
     description = "RAMON annotation objects (synapses, segments, neurons, organelles...):"
-        + " convert their files.",
-    subcommands = {RamonConvertCommand.class})
+        + " convert their files; post, get, query and delete them on remotes.",
+    subcommands = {RamonConvertCommand.class, RamonPostCommand.class, RamonGetCommand.class,
+        RamonIdsCommand.class, RamonDeleteCommand.class})
 public final class RamonCommand implements Runnable {
 
   @Spec
