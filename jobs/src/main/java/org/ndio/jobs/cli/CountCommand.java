@@ -1,7 +1,6 @@
 package org.ndio.jobs.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
@@ -91,6 +91,9 @@ final class CountCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--quiet", description = "No progress on standard error")
+  boolean quiet;
+
   @Spec
   CommandSpec spec;
 
@@ -112,20 +115,19 @@ final class CountCommand implements Callable<Integer> {
     if (out != null && !format.endsWith(".csv") && !format.endsWith(".parquet")) {
       throw new NdioException("--out " + out + ": name a .csv or .parquet file");
     }
-    long start = System.nanoTime();
-    Dataset<Row> objects = CellCount.run(JobSession.start("count", master), url, o);
-    long n = objects.count();
-    if (out != null) {
-      if (format.endsWith(".csv")) {
-        writeCsv(objects.orderBy("id").collectAsList(), out);
-      } else {
-        objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
+    SparkSession spark = JobSession.start("count", master);
+    long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
+      Dataset<Row> objects = CellCount.run(spark, url, o);
+      if (out != null) {
+        if (format.endsWith(".csv")) {
+          writeCsv(objects.orderBy("id").collectAsList(), out);
+        } else {
+          objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
+        }
       }
-    }
-    PrintWriter pw = spec.commandLine().getOut();
-    pw.printf("%d objects%n", n);
-    spec.commandLine().getErr().printf("count: %s in %.1f s%s%n", url,
-        (System.nanoTime() - start) / 1e9, out == null ? "" : ", table in " + out);
+      return objects.count();
+    });
+    spec.commandLine().getOut().printf("%d objects%n", n);
     return 0;
   }
 
