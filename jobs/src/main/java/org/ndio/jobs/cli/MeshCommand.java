@@ -72,6 +72,10 @@ final class MeshCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
+  @Option(names = "--montage", paramLabel = "FILE.png",
+      description = "Also draw the meshes seen along z, y and x (x-y, x-z, y-z), shaded")
+  Path montage;
+
   @Spec
   CommandSpec spec;
 
@@ -103,6 +107,9 @@ final class MeshCommand implements Callable<Integer> {
     SparkSession spark = JobSession.start("mesh", master);
     List<MeshJob.Written> written = ProgressDisplay.during("mesh", spark, quiet,
         spec.commandLine().getErr(), () -> MeshJob.run(spark, url, o));
+    if (montage != null) {
+      Montages.mesh(url, o, written, montage);
+    }
     long triangles = written.stream().mapToLong(MeshJob.Written::triangles).sum();
     spec.commandLine().getOut().printf("%d meshes, %d triangles in %s%n", written.size(),
         triangles, out);

@@ -118,7 +118,7 @@ public final class MeshJob {
     BoundingBox box = o.box().orElse(info.extent());
     info.extent().requireContains(box, url);
     Size3 cuboid = new ChunkGrid(info.chunks()).roundUp(o.cuboid().orElse(DEFAULT_CUBOID));
-    VoxelSize scale = o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
+    VoxelSize scale = scale(info, o);
     try {
       Files.createDirectories(o.out());
     } catch (IOException e) {
@@ -143,6 +143,11 @@ public final class MeshJob {
     List<Written> sorted = new ArrayList<>(written);
     sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
     return sorted;
+  }
+
+  /** The voxel size vertex coordinates are scaled by: the option, the volume's, or 1. */
+  public static VoxelSize scale(VolumeInfo info, Options o) {
+    return o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
   }
 
   private static Iterator<Tuple2<Long, KeyedMesh>> pieces(String url, int level,
