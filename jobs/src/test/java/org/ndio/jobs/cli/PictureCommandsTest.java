@@ -99,6 +99,14 @@ class PictureCommandsTest {
   }
 
   @Test
+  void theNewOptionsAreInTheHelp() {
+    assertTrue(NdioCliTest.ndio("preview", "--help").out().contains("--labels=URL"));
+    assertTrue(NdioCliTest.ndio("count", "--help").out().contains("--montage=FILE.png"));
+    assertTrue(NdioCliTest.ndio("mesh", "--help").out().contains("--quiet"));
+    assertTrue(NdioCliTest.ndio("downsample", "--help").out().contains("--quiet"));
+  }
+
+  @Test
   void previewRefusesASectionOutsideTheVolume() {
     Run r = NdioCliTest.ndio("preview", "zarr:" + demo.resolve("em"), "--z", "24", "--out",
         dir.resolve("no.png").toString());
