@@ -157,7 +157,7 @@ public final class SparkSourceHarness {
     long start = System.nanoTime();
     Convert.Result r = SparkConvert.run(s, "zarr:" + src, "zarr:" + dst, new Convert.Options(
         Optional.empty(), Optional.of(CHUNKS), Optional.of("blosc:lz4:5:byte"),
-        WriteMode.OVERWRITE), Convert.Progress.NONE);
+        WriteMode.OVERWRITE));
     double seconds = (System.nanoTime() - start) / 1e9;
     s.stop();
     long peak = 0;
@@ -180,8 +180,7 @@ public final class SparkSourceHarness {
     for (int i = 0; i < 3; i++) {
       LocalStorage.deleteTree(work);
       long t = System.nanoTime();
-      SparkConvert.run(s, source, "zarr:" + work.resolve("copy"), Convert.Options.defaults(),
-          Convert.Progress.NONE);
+      SparkConvert.run(s, source, "zarr:" + work.resolve("copy"), Convert.Options.defaults());
       convert = Math.min(convert, (System.nanoTime() - t) / 1e9);
       t = System.nanoTime();
       Pyramid.run(s, source, Pyramid.Options.of(4).withFactor(new Size3(2, 2, 1))

@@ -3,8 +3,10 @@ package org.ndio.jobs.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
+import org.ndio.jobs.progress.VoxelProgress;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
@@ -91,13 +93,20 @@ final class ConvertCommand implements Callable<Integer> {
         mode(), resolution);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    boolean spark = !noSpark && SparkConvert.supports(target);
-    Convert.Progress progress = quiet ? Convert.Progress.NONE
-        : new ProgressLine(err, "convert", spark ? "tasks" : "voxels", start);
-    Convert.Result r = spark
-        ? SparkConvert.run(JobSession.start("convert", master), source, target, options,
-            progress)
-        : Convert.run(source, target, options, progress);
+    Convert.Result r;
+    if (!noSpark && SparkConvert.supports(target)) {
+      SparkSession spark = JobSession.start("convert", master);
+      r = ProgressDisplay.during("convert", spark, quiet, err,
+          () -> SparkConvert.run(spark, source, target, options));
+    } else if (quiet) {
+      r = Convert.run(source, target, options, Convert.Progress.NONE);
+    } else {
+      VoxelProgress progress = new VoxelProgress();
+      try (ProgressDisplay display = ProgressDisplay.start("convert", progress, err)) {
+        r = Convert.run(source, target, options, progress);
+        display.finish();
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d cuboids, %.2f s"
             + " (%.1f Mvoxel/s), %d requests retried -> %s%n", source, r.box(), r.voxels(),

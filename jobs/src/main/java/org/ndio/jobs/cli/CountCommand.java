@@ -1,24 +1,28 @@
 package org.ndio.jobs.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
 import org.ndio.jobs.kernel.Connectivity;
 import org.ndio.jobs.spark.JobSession;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
 import picocli.CommandLine.ArgGroup;
@@ -91,6 +95,14 @@ final class CountCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--quiet", description = "No progress on standard error")
+  boolean quiet;
+
+  @Option(names = "--montage", paramLabel = "FILE.png",
+      description = "Also draw " + Montages.SECTIONS + " evenly spaced sections with the objects"
+          + " found overlaid, each in its own colour")
+  Path montage;
+
   @Spec
   CommandSpec spec;
 
@@ -106,27 +118,68 @@ final class CountCommand implements Callable<Integer> {
         .withSizes(minVoxels, maxVoxels)
         .withResolution(resolution)
         .withBox(box == null ? null : BoundingBox.parse(box).atResolution(resolution))
-        .withCuboid(cuboid == null ? null : Size3.parse(cuboid))
-        .withLabelsOut(labelsOut);
+        .withCuboid(cuboid == null ? null : Size3.parse(cuboid));
     String format = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (out != null && !format.endsWith(".csv") && !format.endsWith(".parquet")) {
       throw new NdioException("--out " + out + ": name a .csv or .parquet file");
     }
-    long start = System.nanoTime();
-    Dataset<Row> objects = CellCount.run(JobSession.start("count", master), url, o);
-    long n = objects.count();
-    if (out != null) {
-      if (format.endsWith(".csv")) {
-        writeCsv(objects.orderBy("id").collectAsList(), out);
-      } else {
-        objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
+    BoundingBox counts = montage == null ? null : countedBox();
+    // A montage needs the objects as labels: in a scratch volume unless --labels-out.
+    Path scratch = montage != null && labelsOut == null ? scratch(montage) : null;
+    String labels = scratch != null ? "zarr:" + scratch.resolve("labels") : labelsOut;
+    CountOptions counted = o.withLabelsOut(labels);
+    try {
+      SparkSession spark = JobSession.start("count", master);
+      long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
+        Dataset<Row> objects = CellCount.run(spark, url, counted);
+        if (out != null) {
+          if (format.endsWith(".csv")) {
+            writeCsv(objects.orderBy("id").collectAsList(), out);
+          } else {
+            objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
+          }
+        }
+        return objects.count();
+      });
+      if (montage != null) {
+        Montages.count(url, resolution, counts, labels, n, montage);
+      }
+      spec.commandLine().getOut().printf("%d objects%n", n);
+    } finally {
+      if (scratch != null) {
+        delete(scratch);
       }
     }
-    PrintWriter pw = spec.commandLine().getOut();
-    pw.printf("%d objects%n", n);
-    spec.commandLine().getErr().printf("count: %s in %.1f s%s%n", url,
-        (System.nanoTime() - start) / 1e9, out == null ? "" : ", table in " + out);
     return 0;
+  }
+
+  /** The box counted: --box, or the whole volume at the level. */
+  private BoundingBox countedBox() {
+    if (box != null) {
+      return BoundingBox.parse(box).atResolution(resolution);
+    }
+    try (VolumeReader r = Volumes.open(url)) {
+      return r.level(resolution).info().extent();
+    }
+  }
+
+  private static Path scratch(Path beside) {
+    Path dir = beside.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      return Files.createTempDirectory(dir, ".ndio-montage-");
+    } catch (IOException e) {
+      throw new StorageException("cannot make a scratch directory in " + dir + " for the"
+          + " montage: " + e.getMessage(), e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a hidden scratch directory left behind harms nothing
+    }
   }
 
   /** One CSV file, written whole under a temporary name and renamed into place. */

@@ -1,6 +1,7 @@
 package org.ndio.jobs.cli;
 
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.ndio.jobs.downsample.Pyramid;
 import org.ndio.jobs.kernel.Reduction;
 import org.ndio.jobs.spark.JobSession;
@@ -55,6 +56,9 @@ final class DownsampleCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--quiet", description = "No progress on standard error")
+  boolean quiet;
+
   @Spec
   CommandSpec spec;
 
@@ -65,8 +69,9 @@ final class DownsampleCommand implements Callable<Integer> {
         .withReduction(mode == null ? null : Reduction.parse(mode))
         .withOut(out)
         .withVoxelSize(voxelSize == null ? null : VoxelSize.parse(voxelSize));
-    long start = System.nanoTime();
-    Pyramid.Result r = Pyramid.run(JobSession.start("downsample", master), url, o);
+    SparkSession spark = JobSession.start("downsample", master);
+    Pyramid.Result r = ProgressDisplay.during("downsample", spark, quiet,
+        spec.commandLine().getErr(), () -> Pyramid.run(spark, url, o));
     for (int i = 0; i < r.extents().size(); i++) {
       BoundingBox e = r.extents().get(i);
       spec.commandLine().getOut().printf("level %d: %dx%dx%d%s%n", i, e.sizeX(), e.sizeY(),
@@ -74,8 +79,8 @@ final class DownsampleCommand implements Callable<Integer> {
               : " (factor " + r.factors().get(i - (r.extents().size() - r.factors().size()))
                   + ")");
     }
-    spec.commandLine().getErr().printf("downsample: %d levels in %d pass(es), %.1f s -> %s%n",
-        r.factors().size(), r.passes(), (System.nanoTime() - start) / 1e9, r.group());
+    spec.commandLine().getErr().printf("downsample: %d levels in %d pass(es) -> %s%n",
+        r.factors().size(), r.passes(), r.group());
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.ndio.NdioException;
 import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
@@ -68,6 +69,13 @@ final class MeshCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--quiet", description = "No progress on standard error")
+  boolean quiet;
+
+  @Option(names = "--montage", paramLabel = "FILE.png",
+      description = "Also draw the meshes seen along z, y and x (x-y, x-z, y-z), shaded")
+  Path montage;
+
   @Spec
   CommandSpec spec;
 
@@ -96,13 +104,15 @@ final class MeshCommand implements Callable<Integer> {
         .withFormat(MeshFormat.parse(format))
         .withSimplify(simplify)
         .withResolution(resolution);
-    long start = System.nanoTime();
-    List<MeshJob.Written> written = MeshJob.run(JobSession.start("mesh", master), url, o);
+    SparkSession spark = JobSession.start("mesh", master);
+    List<MeshJob.Written> written = ProgressDisplay.during("mesh", spark, quiet,
+        spec.commandLine().getErr(), () -> MeshJob.run(spark, url, o));
+    if (montage != null) {
+      Montages.mesh(url, o, written, montage);
+    }
     long triangles = written.stream().mapToLong(MeshJob.Written::triangles).sum();
     spec.commandLine().getOut().printf("%d meshes, %d triangles in %s%n", written.size(),
         triangles, out);
-    spec.commandLine().getErr().printf("mesh: %s in %.1f s%n", url,
-        (System.nanoTime() - start) / 1e9);
     return 0;
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ndio", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Pull, push and process large image volumes (EM, LM and their labels).",
     subcommands = {InfoCommand.class, ConvertCommand.class, CountCommand.class,
-        DownsampleCommand.class, MeshCommand.class,
+        DownsampleCommand.class, MeshCommand.class, PreviewCommand.class,
         ServeCommand.class, DemoCommand.class,
         org.ndio.jobs.cli.ramon.RamonCommand.class,
         CommandLine.HelpCommand.class},

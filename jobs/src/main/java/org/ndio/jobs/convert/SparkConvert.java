@@ -7,7 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.LongAccumulator;
-import org.ndio.jobs.spark.TaskProgress;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.spark.source.ReadMetrics;
@@ -43,8 +42,12 @@ public final class SparkConvert {
     return Volumes.format(url).supportsParallelWrite();
   }
 
+  /**
+   * Copies {@code source} to {@code target}. Progress: watch the calling thread with
+   * {@link org.ndio.jobs.spark.SparkProgress}.
+   */
   public static Convert.Result run(SparkSession spark, String source, String target,
-      Convert.Options options, Convert.Progress progress) {
+      Convert.Options options) {
     VolumeInfo info;
     try (VolumeReader in = Volumes.open(source)) {
       info = in.level(options.resolution()).info();
@@ -55,8 +58,6 @@ public final class SparkConvert {
     VolumeFormat format = Volumes.format(url);
     ParallelWrite write = format.beginParallel(url, Convert.targetSpec(info, box, options),
         options.mode());
-    TaskProgress listener = new TaskProgress(progress);
-    spark.sparkContext().addSparkListener(listener);
     try {
       Size3 cuboid = cuboid(info.chunks(), write.info().chunks());
       long bx = box.x0();
@@ -78,8 +79,6 @@ public final class SparkConvert {
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       write.abort();
       throw NdioErrors.unwrap(e);
-    } finally {
-      spark.sparkContext().removeSparkListener(listener);
     }
   }
 

@@ -203,8 +203,7 @@ public final class Pyramid {
       voxel = given.or(() -> r.info().voxelSize())
           .orElse(new VoxelSize(1, 1, 1, "nanometer"));
     }
-    SparkConvert.run(spark, source, OmeZarr.member(group, "0"), Convert.Options.defaults(),
-        Convert.Progress.NONE);
+    SparkConvert.run(spark, source, OmeZarr.member(group, "0"), Convert.Options.defaults());
     OmeZarr.writeMultiscales(group, new Multiscales(leaf(group), voxel.unit(),
         List.of(new Multiscales.Level("0", new double[] {voxel.x(), voxel.y(), voxel.z()},
             new double[] {0, 0, 0})), ""));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.kernel.mesh.CellBlock;
@@ -21,6 +22,7 @@ import org.ndio.jobs.kernel.mesh.Mesh;
 import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.kernel.mesh.Meshes;
+import org.ndio.jobs.spark.SparkProgress;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -116,7 +118,7 @@ public final class MeshJob {
     BoundingBox box = o.box().orElse(info.extent());
     info.extent().requireContains(box, url);
     Size3 cuboid = new ChunkGrid(info.chunks()).roundUp(o.cuboid().orElse(DEFAULT_CUBOID));
-    VoxelSize scale = o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
+    VoxelSize scale = scale(info, o);
     try {
       Files.createDirectories(o.out());
     } catch (IOException e) {
@@ -129,10 +131,12 @@ public final class MeshJob {
     MeshFormat format = o.format();
     double ratio = o.simplify();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Named as the ndio source's metric, so progress listeners count these voxels alike.
+    LongAccumulator voxels = jsc.sc().longAccumulator(SparkProgress.VOXELS);
     JavaRDD<BoundingBox> work = jsc.parallelize(cuboids,
         Math.max(1, Math.min(cuboids.size(), 4 * jsc.defaultParallelism())));
     List<Written> written = work
-        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it))
+        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it, voxels))
         .groupByKey()
         .map(t -> write(t._1(), KeyedMesh.weld(pieces(t._2())), scale, ratio, format, out))
         .collect();
@@ -141,14 +145,21 @@ public final class MeshJob {
     return sorted;
   }
 
+  /** The voxel size vertex coordinates are scaled by: the option, the volume's, or 1. */
+  public static VoxelSize scale(VolumeInfo info, Options o) {
+    return o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
+  }
+
   private static Iterator<Tuple2<Long, KeyedMesh>> pieces(String url, int level,
-      BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids) {
+      BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids,
+      LongAccumulator voxels) {
     List<Tuple2<Long, KeyedMesh>> out = new ArrayList<>();
     try (VolumeReader opened = Volumes.open(url)) {
       VolumeReader r = opened.level(level);
       while (cuboids.hasNext()) {
         CellBlock block = CellBlock.forCuboid(cuboids.next(), box);
         Volume v = r.read(block.voxels());
+        voxels.add(v.voxels());
         for (Map.Entry<Long, KeyedMesh> e : MarchingCubes.mesh(v, block, selection).entrySet()) {
           out.add(new Tuple2<>(e.getKey(), e.getValue()));
         }

@@ -54,7 +54,7 @@ class SparkConvertTest {
         WriteMode.ERROR_IF_EXISTS);
     String bySpark = "zarr:" + dir.resolve("spark");
     String byProcess = "zarr:" + dir.resolve("process");
-    Convert.Result r = SparkConvert.run(spark, source, bySpark, options, Convert.Progress.NONE);
+    Convert.Result r = SparkConvert.run(spark, source, bySpark, options);
     Convert.run(source, byProcess, options, Convert.Progress.NONE);
     BoundingBox b = options.box().orElse(v.shape());
     Volume expected = v.view(b);
@@ -77,8 +77,7 @@ class SparkConvertTest {
         new Size3(16, 16, 8), "none");
     Files.write(dir.resolve("src").resolve("0.1.1"), new byte[] {1, 2, 3});
     CorruptDataException e = assertThrows(CorruptDataException.class, () -> SparkConvert.run(
-        spark, source, "zarr:" + dir.resolve("out"), Convert.Options.defaults(),
-        Convert.Progress.NONE));
+        spark, source, "zarr:" + dir.resolve("out"), Convert.Options.defaults()));
     assertTrue(e.getMessage().contains("chunk 0.1.1"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("out")));
     try (var files = Files.list(dir)) {

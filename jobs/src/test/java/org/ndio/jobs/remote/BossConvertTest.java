@@ -47,7 +47,7 @@ class BossConvertTest {
       String bySpark = f.url("lab", "em", "by_spark");
       assertTrue(SparkConvert.supports(bySpark));
       Convert.run(src, byProcess, whole, Convert.Progress.NONE);
-      SparkConvert.run(spark, src, bySpark, whole, Convert.Progress.NONE);
+      SparkConvert.run(spark, src, bySpark, whole);
       assertEquals(v, readAll(byProcess));
       assertEquals(v, readAll(bySpark));
 
@@ -61,7 +61,7 @@ class BossConvertTest {
       Convert.Options part = new Convert.Options(Optional.of(box), Optional.empty(),
           Optional.empty(), WriteMode.CREATE_OR_APPEND);
       Convert.run(src, f.url("lab", "part", "one"), part, Convert.Progress.NONE);
-      SparkConvert.run(spark, src, f.url("lab", "part", "two"), part, Convert.Progress.NONE);
+      SparkConvert.run(spark, src, f.url("lab", "part", "two"), part);
       assertEquals(v.view(box), readAll(f.url("lab", "part", "one")));
       assertEquals(v.view(box), readAll(f.url("lab", "part", "two")));
     }

@@ -60,8 +60,7 @@ class DvidConvertTest {
       assertEquals(v, read(back));
 
       assertTrue(SparkConvert.supports(base + "spark"));
-      SparkConvert.run(spark, src, base + "spark", Convert.Options.defaults(),
-          Convert.Progress.NONE);
+      SparkConvert.run(spark, src, base + "spark", Convert.Options.defaults());
       Volume bySpark = read(base + "spark");
       assertEquals(v, bySpark);
       assertEquals(read(base + "single"), bySpark);

@@ -58,7 +58,7 @@ class NeuroDataConvertTest {
       // The Spark job posts from its tasks into a new channel of the same project.
       assertEquals(true, SparkConvert.supports(base + "spark"));
       Convert.Result r = SparkConvert.run(spark, src, base + "spark",
-          mode(WriteMode.CREATE_OR_APPEND), Convert.Progress.NONE);
+          mode(WriteMode.CREATE_OR_APPEND));
       assertEquals(v.voxels(), r.voxels());
       assertEquals(new Size3(128, 128, 16), r.target().chunks());
       assertEquals(v, read(base + "spark"));

@@ -27,6 +27,7 @@ final class CuboidReader implements PartitionReader<InternalRow> {
   private int next;
   private InternalRow row;
   private long voxelBytes;
+  private long voxels;
 
   CuboidReader(CuboidPartition partition, StructType schema, String dtype) {
     this.partition = partition;
@@ -67,6 +68,7 @@ final class CuboidReader implements PartitionReader<InternalRow> {
     Volume v = level.read(box);
     byte[] bytes = v.array();
     voxelBytes += bytes.length;
+    voxels += v.voxels();
     return bytes;
   }
 
@@ -77,7 +79,8 @@ final class CuboidReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return ReadMetrics.values(level == null ? ReadStats.NONE : level.stats(), voxelBytes);
+    return ReadMetrics.values(level == null ? ReadStats.NONE : level.stats(), voxelBytes,
+        voxels);
   }
 
   @Override

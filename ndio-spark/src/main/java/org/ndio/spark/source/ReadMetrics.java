@@ -20,15 +20,24 @@ public final class ReadMetrics {
   static final String CHUNKS = "chunksFetched";
   static final String BYTES = "bytesFetched";
   static final String VOXEL_BYTES = "voxelBytes";
+  static final String VOXELS = "voxelsRead";
   static final String FETCH_MS = "fetchTimeMs";
   static final String DECODE_MS = "decodeTimeMs";
   public static final String RETRIES = "retries";
 
+  /**
+   * The labels of some metrics as Spark names their accumulators in task events, where a
+   * listener (the command line's progress) reads them.
+   */
+  public static final String VOXELS_LABEL = "voxels read";
+  public static final String VOXEL_BYTES_LABEL = "voxel bytes read";
+  public static final String RETRIES_LABEL = "requests retried";
+
   private ReadMetrics() {}
 
   static CustomMetric[] all() {
-    return new CustomMetric[] {new Chunks(), new Bytes(), new VoxelBytes(), new FetchTime(),
-        new DecodeTime(), new Retries()};
+    return new CustomMetric[] {new Chunks(), new Bytes(), new VoxelBytes(), new Voxels(),
+        new FetchTime(), new DecodeTime(), new Retries()};
   }
 
   /**
@@ -48,9 +57,9 @@ public final class ReadMetrics {
   }
 
   /** The task-side values: totals since the partition's reader opened. */
-  static CustomTaskMetric[] values(ReadStats s, long voxelBytes) {
+  static CustomTaskMetric[] values(ReadStats s, long voxelBytes, long voxels) {
     return new CustomTaskMetric[] {task(CHUNKS, s.chunks()), task(BYTES, s.storedBytes()),
-        task(VOXEL_BYTES, voxelBytes), task(FETCH_MS, s.fetchNanos() / 1_000_000),
+        task(VOXEL_BYTES, voxelBytes), task(VOXELS, voxels), task(FETCH_MS, s.fetchNanos() / 1_000_000),
         task(DECODE_MS, s.decodeNanos() / 1_000_000), task(RETRIES, s.retries())};
   }
 
@@ -103,7 +112,20 @@ public final class ReadMetrics {
 
     @Override
     public String description() {
-      return "voxel bytes read";
+      return VOXEL_BYTES_LABEL;
+    }
+  }
+
+  /** Voxels delivered in rows. */
+  public static final class Voxels extends CustomSumMetric {
+    @Override
+    public String name() {
+      return VOXELS;
+    }
+
+    @Override
+    public String description() {
+      return VOXELS_LABEL;
     }
   }
 
@@ -142,7 +164,7 @@ public final class ReadMetrics {
 
     @Override
     public String description() {
-      return "requests retried";
+      return RETRIES_LABEL;
     }
   }
 }
