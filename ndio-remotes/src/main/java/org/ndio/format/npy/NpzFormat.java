@@ -16,6 +16,7 @@ import org.ndio.InvalidUrlException;
 import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
+import org.ndio.codec.Expansion;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
 import org.ndio.format.SeekableInput;
@@ -69,6 +70,7 @@ public final class NpzFormat implements VolumeFormat {
     try {
       ZipEntry entry = select(zip, url);
       String label = url.scheme() + ":" + url.location() + ": entry '" + entry.getName() + "'";
+      requirePlausibleSize(entry, LocalFile.size(path, url), label);
       RawArrayReader.Source source = new RawArrayReader.Source() {
         @Override
         public SeekableInput open() throws IOException {
@@ -118,6 +120,25 @@ public final class NpzFormat implements VolumeFormat {
           + String.join(", ", names) + "); name one, e.g. " + url + "#" + names.get(0));
     }
     return arrays.get(0);
+  }
+
+  /**
+   * Checks the sizes the zip's directory gives the entry against the archive's length: the
+   * npy header is only checked against the entry's size, so a directory claiming a gigabyte
+   * in a small file would otherwise be allocated before the data ran out.
+   */
+  private static void requirePlausibleSize(ZipEntry e, long archiveBytes, String label) {
+    long size = e.getSize();
+    long compressed = e.getCompressedSize();
+    if (size < 0 || compressed < 0 || compressed > archiveBytes) {
+      throw new CorruptDataException(label + ": the zip directory gives the entry " + size
+          + " bytes (" + compressed + " compressed) in an archive of " + archiveBytes);
+    }
+    if (e.getMethod() == ZipEntry.STORED && size != compressed) {
+      throw new CorruptDataException(label + ": the zip directory gives the stored entry "
+          + size + " bytes but " + compressed + " stored");
+    }
+    Expansion.require(size, compressed, Expansion.DEFLATE, label + " (deflated)");
   }
 
   private static String arrayName(String entry) {
