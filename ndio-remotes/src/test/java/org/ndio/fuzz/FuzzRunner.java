@@ -65,7 +65,9 @@ final class FuzzRunner implements AutoCloseable {
     } catch (ExecutionException e) {
       Throwable t = e.getCause();
       StackTraceElement[] st = t.getStackTrace();
-      failures.add(what + ": " + t + (st.length > 0 ? " at " + st[0] : "")
+      String text = String.valueOf(t);
+      text = text.length() <= 300 ? text : text.substring(0, 297) + "...";
+      failures.add(what + ": " + text + (st.length > 0 ? " at " + st[0] : "")
           + (st.length > 1 ? " < " + st[1] : "") + (st.length > 2 ? " < " + st[2] : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
