@@ -20,6 +20,7 @@ import org.ndio.codec.Expansion;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
 import org.ndio.format.SeekableInput;
+import org.ndio.storage.SafeNames;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -69,6 +70,8 @@ public final class NpzFormat implements VolumeFormat {
     }
     try {
       ZipEntry entry = select(zip, url);
+      // Reading never extracts, but a name that climbs out is refused here as by extractors.
+      SafeNames.require(entry.getName(), "archive entry", url.toString());
       String label = url.scheme() + ":" + url.location() + ": entry '" + entry.getName() + "'";
       requirePlausibleSize(entry, LocalFile.size(path, url), label);
       RawArrayReader.Source source = new RawArrayReader.Source() {
@@ -101,6 +104,7 @@ public final class NpzFormat implements VolumeFormat {
         .filter(e -> !e.isDirectory() && e.getName().endsWith(".npy")).toList();
     List<String> names = arrays.stream().map(e -> arrayName(e.getName())).toList();
     if (url.hasFragment()) {
+      SafeNames.require(url.fragment(), "array name", url.toString());
       String wanted = url.fragment().endsWith(".npy") ? url.fragment()
           : url.fragment() + ".npy";
       for (ZipEntry e : arrays) {
@@ -154,6 +158,7 @@ public final class NpzFormat implements VolumeFormat {
     if (name.isBlank()) {
       throw new InvalidUrlException(url + ": empty array name after '#'");
     }
+    SafeNames.require(name, "array name", url.toString());
     int level = level(url, spec);
     Path path = LocalFile.path(url);
     if (Files.isDirectory(path)) {
