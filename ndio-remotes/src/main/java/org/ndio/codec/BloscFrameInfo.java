@@ -102,6 +102,10 @@ public record BloscFrameInfo(
           throw corrupt("is too short for its table of " + blocks + " block starts ("
               + cbytes + " bytes)");
         }
+        if (!Expansion.possible(nbytes, cbytes, Expansion.of(compressor))) {
+          throw corrupt("declares " + nbytes + " bytes, more than its " + cbytes + " bytes of "
+              + compressor.cname() + " streams can expand to");
+        }
       }
     }
     BloscShuffle shuffle = (flags & FLAG_SHUFFLE) != 0 ? BloscShuffle.BYTE

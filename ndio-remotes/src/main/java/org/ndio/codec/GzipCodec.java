@@ -58,6 +58,8 @@ public record GzipCodec(int level) implements Codec {
 
   @Override
   public byte[] decode(byte[] encoded, int expectedSize) {
+    Expansion.require(expectedSize, encoded.length, Expansion.DEFLATE, "gzip chunk of " + encoded.length
+        + " bytes");
     byte[] out = new byte[expectedSize];
     try (GZIPInputStream in =
         new GZIPInputStream(new ByteArrayInputStream(encoded), 1 << 16)) {

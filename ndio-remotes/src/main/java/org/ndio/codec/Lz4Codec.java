@@ -55,6 +55,8 @@ public record Lz4Codec(int acceleration) implements Codec {
       throw new CorruptDataException("lz4 chunk declares " + declared + " bytes, expected "
           + expectedSize);
     }
+    Expansion.require(expectedSize, encoded.length - 4L, Expansion.LZ4, "lz4 chunk of "
+        + encoded.length + " bytes");
     byte[] out = new byte[expectedSize];
     int n;
     try {

@@ -40,6 +40,8 @@ public record ZlibCodec(int level) implements Codec {
 
   @Override
   public byte[] decode(byte[] encoded, int expectedSize) {
+    Expansion.require(expectedSize, encoded.length, Expansion.DEFLATE, "zlib chunk of " + encoded.length
+        + " bytes");
     byte[] out = new byte[expectedSize];
     Inflater inflater = new Inflater();
     try {

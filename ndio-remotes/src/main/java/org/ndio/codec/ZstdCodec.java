@@ -42,6 +42,8 @@ public record ZstdCodec(int level, boolean checksum) implements Codec {
 
   @Override
   public byte[] decode(byte[] encoded, int expectedSize) {
+    Expansion.require(expectedSize, encoded.length, Expansion.ZSTD, "zstd chunk of " + encoded.length
+        + " bytes");
     byte[] out = new byte[expectedSize];
     int n;
     try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EmbeddedServer implements AutoCloseable {
 
   /** What the server saw and did since it started. */
-  public record Stats(long requests, long errors, long drops, long truncations) {}
+  public record Stats(long requests, long errors, long drops, long truncations,
+      long corruptions) {}
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -35,6 +36,7 @@ public final class EmbeddedServer implements AutoCloseable {
   private final LongAdder errors = new LongAdder();
   private final LongAdder drops = new LongAdder();
   private final LongAdder truncations = new LongAdder();
+  private final LongAdder corruptions = new LongAdder();
 
   private EmbeddedServer(HttpServer server, ExecutorService threads) {
     this.server = server;
@@ -82,7 +84,9 @@ public final class EmbeddedServer implements AutoCloseable {
         send(exchange, Reply.text(503, "injected fault: service unavailable"), false);
         return;
       }
-      boolean truncate = draw < faults.dropRate() + faults.errorRate() + faults.truncateRate();
+      double truncateBelow = faults.dropRate() + faults.errorRate() + faults.truncateRate();
+      boolean truncate = draw < truncateBelow;
+      boolean corrupt = !truncate && draw < truncateBelow + faults.corruptRate();
       Reply reply;
       try {
         Call call = call(exchange, body);
@@ -93,6 +97,10 @@ public final class EmbeddedServer implements AutoCloseable {
       if (truncate && reply.body().length > 1) {
         truncations.increment();
       }
+      if (corrupt && corruptible(reply, faults.corruptFrom())) {
+        reply = corrupted(reply, faults.corruptFrom(), faults.corruptTo(), shared);
+        corruptions.increment();
+      }
       send(exchange, reply, truncate && reply.body().length > 1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -100,6 +108,27 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   private static final String BYTES = "/ndio-test/bytes/";
+
+  /** A successful answer whose body is voxels, not JSON or text. */
+  private static boolean corruptible(Reply r, int from) {
+    String type = r.contentType() == null ? "" : r.contentType().toLowerCase(Locale.ROOT);
+    return r.status() / 100 == 2 && r.body().length > from && !type.contains("json")
+        && !type.startsWith("text/");
+  }
+
+  /** The reply with one byte of its body changed, at an offset in {@code [from, to)}. */
+  private static Reply corrupted(Reply r, int from, int to, SplittableRandom shared) {
+    byte[] body = r.body().clone();
+    int end = to == 0 ? body.length : Math.min(to, body.length);
+    int at;
+    int flip;
+    synchronized (shared) {
+      at = from + shared.nextInt(end - from);
+      flip = 1 + shared.nextInt(255);
+    }
+    body[at] ^= (byte) flip;
+    return new Reply(r.status(), r.contentType(), body, r.headers());
+  }
 
   private static Reply bytes(Call call) {
     int n = Integer.parseInt(call.path().substring(BYTES.length()));
@@ -140,7 +169,8 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   public Stats stats() {
-    return new Stats(requests.sum(), errors.sum(), drops.sum(), truncations.sum());
+    return new Stats(requests.sum(), errors.sum(), drops.sum(), truncations.sum(),
+        corruptions.sum());
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.ndio.NdioException;
+import org.ndio.PathEscapeException;
 import org.ndio.VolumeExistsException;
 
 /**
@@ -46,8 +47,8 @@ public final class HadoopStorage implements Storage {
     if (key.isEmpty()) {
       return root;
     }
-    if (key.startsWith("/") || Arrays.asList(key.split("/")).contains("..")) {
-      throw new NdioException("key '" + key + "' escapes the store at " + root);
+    if (!SafeNames.isContained(key)) {
+      throw new PathEscapeException(root + ": key '" + key + "' leads outside the store");
     }
     return new Path(root, key);
   }

@@ -5,6 +5,7 @@ import org.ndio.StorageException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.ndio.NdioException;
+import org.ndio.PathEscapeException;
 import org.ndio.VolumeExistsException;
 
 /** Blobs in a directory of the local file system, through java.nio. */
@@ -30,17 +31,36 @@ public final class LocalStorage implements Storage {
   }
 
   private Path resolve(String key) {
-    Path p = root.resolve(key).normalize();
-    if (!p.startsWith(root)) {
-      throw new NdioException("key '" + key + "' escapes the store at " + root);
+    Path p;
+    try {
+      p = root.resolve(key).normalize();
+    } catch (InvalidPathException e) {
+      throw new PathEscapeException(root + ": key '" + key + "' is not a valid path", e);
+    }
+    if (!SafeNames.isContained(key) || !p.startsWith(root)) {
+      throw new PathEscapeException(root + ": key '" + key + "' leads outside the store");
     }
     return p;
+  }
+
+  /**
+   * {@code p} (which exists) after following symbolic links, refused if they lead outside the
+   * store: a link in a store must not make it read or list files elsewhere.
+   */
+  private Path followed(Path p, String key) throws IOException {
+    Path real = p.toRealPath();
+    Path realRoot = root.toRealPath();
+    if (!real.startsWith(realRoot)) {
+      throw new PathEscapeException(root + ": key '" + key + "' is a symbolic link to " + real
+          + ", outside the store");
+    }
+    return real;
   }
 
   @Override
   public Optional<byte[]> read(String key) {
     try {
-      return Optional.of(Files.readAllBytes(resolve(key)));
+      return Optional.of(Files.readAllBytes(followed(resolve(key), key)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -99,7 +119,7 @@ public final class LocalStorage implements Storage {
     if (!Files.isDirectory(d)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.list(d)) {
+    try (Stream<Path> s = Files.list(followed(d, dir))) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
       throw new StorageException("cannot list " + d + ": " + e.getMessage(), e);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ndio.InvalidUrlException;
+import org.ndio.PathEscapeException;
 import org.ndio.VolumeNotFoundException;
 
 /** Finds datasets in an HDF5 file by path, and says what is there when one is missing. */
@@ -23,7 +23,7 @@ final class Hdf5Tree {
     List<String> parts = segments(fragment);
     for (String p : parts) {
       if (p.equals(".") || p.equals("..")) {
-        throw new InvalidUrlException(
+        throw new PathEscapeException(
             where + ": HDF5 path '" + fragment + "' may not use '.' or '..'");
       }
     }

@@ -16,6 +16,7 @@ import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
 import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
+import org.ndio.codec.Expansion;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
 import org.ndio.store.VolumeFormat;
@@ -89,7 +90,10 @@ public final class NiftiFormat implements VolumeFormat {
     long sy = header.sizeY();
     long sz = header.sizeZ();
     long dataBytes = sx * sy * sz * stored.bytes();
-    if (!gzip) {
+    if (gzip) {
+      Expansion.require(header.voxOffset() + dataBytes, LocalFile.size(path, url),
+          Expansion.DEFLATE, label + ": gzip-compressed NIfTI file");
+    } else {
       long length = LocalFile.size(path, url);
       if (header.voxOffset() + dataBytes > length) {
         throw new CorruptDataException(label + ": data is truncated: the header declares "

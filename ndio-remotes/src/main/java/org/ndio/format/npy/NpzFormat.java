@@ -16,9 +16,11 @@ import org.ndio.InvalidUrlException;
 import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
+import org.ndio.codec.Expansion;
 import org.ndio.format.LocalFile;
 import org.ndio.format.RawArrayReader;
 import org.ndio.format.SeekableInput;
+import org.ndio.storage.SafeNames;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -68,7 +70,10 @@ public final class NpzFormat implements VolumeFormat {
     }
     try {
       ZipEntry entry = select(zip, url);
+      // Reading never extracts, but a name that climbs out is refused here as by extractors.
+      SafeNames.require(entry.getName(), "archive entry", url.toString());
       String label = url.scheme() + ":" + url.location() + ": entry '" + entry.getName() + "'";
+      requirePlausibleSize(entry, LocalFile.size(path, url), label);
       RawArrayReader.Source source = new RawArrayReader.Source() {
         @Override
         public SeekableInput open() throws IOException {
@@ -99,6 +104,7 @@ public final class NpzFormat implements VolumeFormat {
         .filter(e -> !e.isDirectory() && e.getName().endsWith(".npy")).toList();
     List<String> names = arrays.stream().map(e -> arrayName(e.getName())).toList();
     if (url.hasFragment()) {
+      SafeNames.require(url.fragment(), "array name", url.toString());
       String wanted = url.fragment().endsWith(".npy") ? url.fragment()
           : url.fragment() + ".npy";
       for (ZipEntry e : arrays) {
@@ -120,6 +126,25 @@ public final class NpzFormat implements VolumeFormat {
     return arrays.get(0);
   }
 
+  /**
+   * Checks the sizes the zip's directory gives the entry against the archive's length: the
+   * npy header is only checked against the entry's size, so a directory claiming a gigabyte
+   * in a small file would otherwise be allocated before the data ran out.
+   */
+  private static void requirePlausibleSize(ZipEntry e, long archiveBytes, String label) {
+    long size = e.getSize();
+    long compressed = e.getCompressedSize();
+    if (size < 0 || compressed < 0 || compressed > archiveBytes) {
+      throw new CorruptDataException(label + ": the zip directory gives the entry " + size
+          + " bytes (" + compressed + " compressed) in an archive of " + archiveBytes);
+    }
+    if (e.getMethod() == ZipEntry.STORED && size != compressed) {
+      throw new CorruptDataException(label + ": the zip directory gives the stored entry "
+          + size + " bytes but " + compressed + " stored");
+    }
+    Expansion.require(size, compressed, Expansion.DEFLATE, label + " (deflated)");
+  }
+
   private static String arrayName(String entry) {
     return entry.substring(0, entry.length() - ".npy".length());
   }
@@ -133,6 +158,7 @@ public final class NpzFormat implements VolumeFormat {
     if (name.isBlank()) {
       throw new InvalidUrlException(url + ": empty array name after '#'");
     }
+    SafeNames.require(name, "array name", url.toString());
     int level = level(url, spec);
     Path path = LocalFile.path(url);
     if (Files.isDirectory(path)) {

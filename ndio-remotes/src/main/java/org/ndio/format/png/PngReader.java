@@ -19,6 +19,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.VolumeNotFoundException;
+import org.ndio.codec.Expansion;
 import org.ndio.format.LocalFile;
 import org.ndio.format.image.DecodeErrors;
 import org.ndio.format.image.SectionFiles;
@@ -48,6 +49,19 @@ public final class PngReader implements VolumeReader {
     this.info = info;
   }
 
+  /**
+   * Refuses an image whose IHDR declares more pixels than the file's compressed data can
+   * hold, before the decoder allocates its raster: each row is a filter byte and its samples.
+   */
+  private static void requirePlausibleSize(Path f, int w, int h, ImageTypeSpecifier type,
+      String where) throws IOException {
+    long bits = (long) type.getSampleModel().getSampleSize(0)
+        * type.getSampleModel().getNumBands();
+    long raw = (long) h * (1 + ((long) w * bits + 7) / 8);
+    Expansion.require(raw, Files.size(f), Expansion.DEFLATE, where + ": PNG image of " + w
+        + "x" + h + " pixels");
+  }
+
   /** Opens {@code png:DIR} (a single {@code png:FILE.png} reads as one section). */
   public static PngReader open(VolumeUrl url) {
     Path p = LocalFile.existingFileOrDirectory(url);
@@ -66,6 +80,7 @@ public final class PngReader implements VolumeReader {
         int w = r.getWidth(0);
         int h = r.getHeight(0);
         ImageTypeSpecifier type = r.getRawImageType(0);
+        requirePlausibleSize(f, w, h, type, where);
         DataType t = type.getSampleModel().getSampleSize(0) == 16 ? DataType.UINT16
             : DataType.UINT8;
         if (dtype == null) {

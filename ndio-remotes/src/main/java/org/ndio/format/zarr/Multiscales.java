@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ndio.CorruptDataException;
 import org.ndio.UnsupportedFeatureException;
+import org.ndio.storage.SafeNames;
 import org.ndio.storage.Storage;
 import org.ndio.volume.VoxelSize;
 
@@ -75,7 +76,9 @@ public record Multiscales(String name, String unit, List<Level> levels, String m
       if (!d.path("path").isTextual()) {
         throw new CorruptDataException(where + ": a multiscales dataset has no path");
       }
-      levels.add(new Level(d.path("path").asText(), scale, translation));
+      String path = SafeNames.require(d.path("path").asText(), "multiscales dataset path",
+          where);
+      levels.add(new Level(path, scale, translation));
     }
     if (levels.isEmpty()) {
       throw new CorruptDataException(where + ": multiscales lists no datasets");

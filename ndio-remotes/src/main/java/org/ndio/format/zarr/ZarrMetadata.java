@@ -87,7 +87,8 @@ public record ZarrMetadata(Size3 shape, Size3 chunks, int ndim, DataType dtype, 
     Size3 c = new Size3(chunks[n - 1], chunks[n - 2], n >= 3 ? chunks[n - 3] : 1);
     long chunkElements = 1;
     for (long k : chunks) {
-      chunkElements = Math.multiplyExact(chunkElements, k);
+      // Saturates: any product past 2^31 is refused below all the same.
+      chunkElements = k > Long.MAX_VALUE / chunkElements ? Long.MAX_VALUE : chunkElements * k;
     }
 
     JsonNode dt = root.get("dtype");
@@ -96,7 +97,7 @@ public record ZarrMetadata(Size3 shape, Size3 chunks, int ndim, DataType dtype, 
           where + ": dtype " + dt + " is not supported (structured dtypes cannot be volumes)");
     }
     DataType.Typestr t = DataType.parseTypestr(dt.asText());
-    if (chunkElements * t.type().bytes() > Integer.MAX_VALUE - 8) {
+    if (chunkElements > (Integer.MAX_VALUE - 8) / t.type().bytes()) {
       throw new UnsupportedFeatureException(
           where + ": chunks " + root.get("chunks") + " exceed 2 GiB, more than one chunk may hold");
     }
@@ -114,6 +115,9 @@ public record ZarrMetadata(Size3 shape, Size3 chunks, int ndim, DataType dtype, 
     Codec codec;
     if (comp == null || comp.isNull()) {
       codec = Codecs.fromConfig(Map.of());
+    } else if (!comp.isObject()) {
+      throw new CorruptDataException(where + ": compressor must be an object like {\"id\":"
+          + " \"blosc\", ...} or null, got " + abbreviate(comp.toString()));
     } else {
       @SuppressWarnings("unchecked")
       Map<String, Object> cfg = JSON.convertValue(comp, Map.class);
@@ -126,6 +130,10 @@ public record ZarrMetadata(Size3 shape, Size3 chunks, int ndim, DataType dtype, 
     }
     return new ZarrMetadata(s, c, n, t.type(), t.order(), fill(root.get("fill_value"), where),
         orderText.equals("F"), codec, sep);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static long[] longs(JsonNode root, String field, String where) {

@@ -10,6 +10,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.ndio.CorruptDataException;
+import org.ndio.codec.Expansion;
 import org.ndio.format.SeekableInput;
 import org.ndio.format.npy.NpyHeader;
 import org.ndio.volume.Volume;
@@ -135,6 +136,7 @@ public final class NpzBody {
             + NpyHeader.shapeText(h.shape()) + " (" + bytes + " bytes), more than one volume"
             + " holds");
       }
+      Expansion.require(bytes, body.length, Expansion.DEFLATE, label + ": npz body");
       byte[] data = inflate(inf, (int) bytes, label, "array data");
       if (!inf.finished() || inf.getRemaining() > 0) {
         // Either more compressed data or trailing garbage: the body is not what it declares.

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.ndio.storage.SafeNames;
 
 /**
  * The server's resources as JSON files under its root, so a restarted server keeps them:
@@ -43,6 +44,9 @@ final class ResourceStore {
 
   /** The directory of a collection, experiment or channel (names from the top). */
   Path dir(String... names) {
+    for (String n : names) {
+      SafeNames.require(n, "resource name", root.toString());
+    }
     Path p = root.resolve("collections").resolve(names[0]);
     if (names.length > 1) {
       p = p.resolve("experiments").resolve(names[1]);

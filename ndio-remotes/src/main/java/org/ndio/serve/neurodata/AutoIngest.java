@@ -54,6 +54,14 @@ final class AutoIngest {
       String tokenName = p.hasNonNull("token_name") ? text(p, "token_name") : projectName;
       int isPublic = p.path("public").asInt(0);
       List<NdChannel> channels = new ArrayList<>();
+      for (String name : List.of(projectName, tokenName, ds.name())) {
+        // Names become file and directory names under the server's root, and URL segments
+        // that ndstore matches with \w+: anything else is refused before it reaches a path.
+        if (!name.matches("\\w+")) {
+          return bad("Name '" + name + "' is not allowed: project, token and dataset names are"
+              + " letters, digits and underscores.");
+        }
+      }
       Iterator<Map.Entry<String, JsonNode>> it = doc.get("channels").fields();
       while (it.hasNext()) {
         channels.add(channel(it.next().getValue()));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.ndio.StorageException;
+import org.ndio.storage.SafeNames;
 
 /**
  * The server's project database: datasets, projects (with their channels) and tokens, one JSON
@@ -123,6 +124,7 @@ final class Catalog {
   }
 
   private void save(String dir, String name, Object value) {
+    SafeNames.require(name, dir + " name", root.toString());
     Path d = root.resolve(dir);
     try {
       Files.createDirectories(d);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ndio.format.zarr.ZarrArray;
+import org.ndio.storage.SafeNames;
 import org.ndio.storage.Storages;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeWriter;
@@ -43,6 +44,8 @@ final class ChannelVoxels {
   }
 
   private Path path(String project, String channel, int level) {
+    SafeNames.require(project, "project name", root.toString());
+    SafeNames.require(channel, "channel name", root.toString());
     return root.resolve("data").resolve(project).resolve(channel).resolve(String.valueOf(level));
   }
 
