@@ -2,6 +2,8 @@ package org.ndio.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLContext;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 (the JDK's own, no dependency) speaking one datastore
@@ -45,8 +48,24 @@ public final class EmbeddedServer implements AutoCloseable {
 
   public static EmbeddedServer start(ProtocolHandler handler, int port, FaultInjection faults)
       throws IOException {
-    HttpServer server = HttpServer.create(
+    return start(handler, HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64), faults);
+  }
+
+  /**
+   * The same over https, with the certificate and key of {@code tls} (for tests of certificate
+   * checks: a self-signed certificate for 127.0.0.1).
+   */
+  public static EmbeddedServer startHttps(ProtocolHandler handler, int port,
+      FaultInjection faults, SSLContext tls) throws IOException {
+    HttpsServer server = HttpsServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return start(handler, server, faults);
+  }
+
+  private static EmbeddedServer start(ProtocolHandler handler, HttpServer server,
+      FaultInjection faults) {
     ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "ndio-serve");
       t.setDaemon(true);
@@ -163,9 +182,9 @@ public final class EmbeddedServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT} ({@code https://} for an https server). */
   public String address() {
-    return "http://127.0.0.1:" + port();
+    return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
   }
 
   public Stats stats() {

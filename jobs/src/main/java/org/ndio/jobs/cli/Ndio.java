@@ -3,6 +3,8 @@ package org.ndio.jobs.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.ndio.NdioException;
+import org.ndio.remote.profile.ProfileLocation;
+import org.ndio.remote.profile.RemoteTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +37,22 @@ public final class Ndio {
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean verbose;
+
+  // Set as system properties, which remotes opened in this JVM (Spark's local executors too)
+  // read, and which JobSession hands to the executors of a cluster.
+  @Option(names = "--profiles", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Remote profiles (default: NDIO_PROFILES, conf/ndio.yaml, ~/.ndio/ndio.yaml).")
+  void profiles(String file) {
+    System.setProperty(ProfileLocation.PROPERTY, file);
+  }
+
+  @Option(names = "--insecure", scope = ScopeType.INHERIT,
+      description = "Accept any TLS certificate from remotes (test servers only; logs a warning).")
+  void insecure(boolean on) {
+    if (on) {
+      System.setProperty(RemoteTarget.INSECURE_PROPERTY, "true");
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

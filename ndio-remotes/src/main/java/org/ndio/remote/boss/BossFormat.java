@@ -3,6 +3,8 @@ package org.ndio.remote.boss;
 import java.util.Optional;
 import org.ndio.remote.RemoteWriter;
 import org.ndio.remote.http.Secret;
+import org.ndio.remote.profile.RemoteKind;
+import org.ndio.remote.profile.RemoteTarget;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
@@ -13,8 +15,9 @@ import org.ndio.store.WriteMode;
 
 /**
  * {@code boss://HOST[:PORT]/COLLECTION/EXPERIMENT/CHANNEL} (https) and {@code boss+http://...}
- * (plain HTTP, for test servers): a channel of a BOSS service. The token comes from {@code
- * NDIO_BOSS_TOKEN} unless one is given to the constructor.
+ * (plain HTTP, for test servers): a channel of a BOSS service. The token and options come from
+ * the URL's profile ({@link RemoteTarget}), else {@code NDIO_BOSS_TOKEN} and the defaults,
+ * unless a token is given to the constructor.
  *
  * <p>Writes post cutouts, visible as they are posted (see {@link BossWriter}); error-if-exists
  * creates the channel (and its collection, frame and experiment where missing) and fails if it
@@ -58,28 +61,36 @@ public final class BossFormat implements VolumeFormat {
         : "boss+http://HOST:PORT/COLL/EXP/CHAN  BOSS channel over plain HTTP (test servers)";
   }
 
-  private Optional<Secret> token() {
-    return token.isPresent() ? token : Secret.fromEnvironment(BossRemote.TOKEN_VARIABLE);
+  // The URL's profile (conf/ndio.yaml) gives the token and options; a token given to the
+  // constructor wins, and the options given to it are the base the profile changes.
+  private RemoteTarget target(VolumeUrl url) {
+    return RemoteTarget.resolve(url, RemoteKind.BOSS);
+  }
+
+  private Optional<Secret> token(RemoteTarget t) {
+    return token.isPresent() ? token : t.token();
   }
 
   @Override
   public VolumeReader open(VolumeUrl url) {
-    return BossRemote.open(BossUrl.parse(url), token(), options);
+    RemoteTarget t = target(url);
+    return BossRemote.open(BossUrl.parse(t.url()), token(t), t.apply(options));
   }
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    BossRemote remote = prepare(url, spec, mode);
+    BossRemote remote = prepare(target(url), spec, mode);
     return new RemoteWriter(remote, remote.channel().baseResolution());
   }
 
-  private BossRemote prepare(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    BossUrl u = BossUrl.parse(url).requireChannel();
-    Optional<Secret> t = token();
-    try (BossProject p = new BossProject(u.api(), BossRemote.transport(t, options), true)) {
+  private BossRemote prepare(RemoteTarget target, VolumeSpec spec, WriteMode mode) {
+    BossUrl u = BossUrl.parse(target.url()).requireChannel();
+    Optional<Secret> t = token(target);
+    BossOptions o = target.apply(options);
+    try (BossProject p = new BossProject(u.api(), BossRemote.transport(t, o), true)) {
       BossCreation.prepare(p, u, spec, mode);
     }
-    return BossRemote.open(u, t, options);
+    return BossRemote.open(u, t, o);
   }
 
   @Override
@@ -89,8 +100,9 @@ public final class BossFormat implements VolumeFormat {
 
   @Override
   public ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    try (BossRemote r = prepare(url, spec, mode)) {
-      return new BossParallelWrite(r.url().toString(), token(), options, r.info());
+    RemoteTarget t = target(url);
+    try (BossRemote r = prepare(t, spec, mode)) {
+      return new BossParallelWrite(r.url().toString(), token(t), t.apply(options), r.info());
     }
   }
 }

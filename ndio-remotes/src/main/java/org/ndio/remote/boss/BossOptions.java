@@ -17,15 +17,17 @@ import org.ndio.remote.http.RetryPolicy;
  * @param timeout the longest wait for one answer
  * @param typesizeInBits compress uploads with the blosc typesize set to the element size in
  *     bits (8, 16, 64), as the reference client intern does, instead of in bytes
+ * @param verifyTls whether https certificates are checked (off only by explicit choice)
  */
 public record BossOptions(long maxRequestBytes, int concurrency, int attempts,
-    Duration retryBase, Duration retryCap, Duration timeout, boolean typesizeInBits)
+    Duration retryBase, Duration retryCap, Duration timeout, boolean typesizeInBits,
+    boolean verifyTls)
     implements Serializable {
 
   /** 32 MiB requests, 8 at a time, the transport's default retries, 5 minute timeout. */
   public static final BossOptions DEFAULT = new BossOptions(32L << 20, 8,
       RetryPolicy.DEFAULT.attempts(), RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(),
-      Duration.ofMinutes(5), false);
+      Duration.ofMinutes(5), false, true);
 
   public BossOptions {
     if (maxRequestBytes < 1) {
@@ -45,26 +47,31 @@ public record BossOptions(long maxRequestBytes, int concurrency, int attempts,
 
   public BossOptions withMaxRequestBytes(long bytes) {
     return new BossOptions(bytes, concurrency, attempts, retryBase, retryCap, timeout,
-        typesizeInBits);
+        typesizeInBits, verifyTls);
   }
 
   public BossOptions withConcurrency(int n) {
     return new BossOptions(maxRequestBytes, n, attempts, retryBase, retryCap, timeout,
-        typesizeInBits);
+        typesizeInBits, verifyTls);
   }
 
   public BossOptions withRetry(RetryPolicy r) {
     return new BossOptions(maxRequestBytes, concurrency, r.attempts(), r.base(), r.cap(),
-        timeout, typesizeInBits);
+        timeout, typesizeInBits, verifyTls);
   }
 
   public BossOptions withTimeout(Duration t) {
     return new BossOptions(maxRequestBytes, concurrency, attempts, retryBase, retryCap, t,
-        typesizeInBits);
+        typesizeInBits, verifyTls);
   }
 
   public BossOptions withTypesizeInBits(boolean bits) {
     return new BossOptions(maxRequestBytes, concurrency, attempts, retryBase, retryCap, timeout,
-        bits);
+        bits, verifyTls);
+  }
+
+  public BossOptions withVerifyTls(boolean verify) {
+    return new BossOptions(maxRequestBytes, concurrency, attempts, retryBase, retryCap, timeout,
+        typesizeInBits, verify);
   }
 }

@@ -121,7 +121,7 @@ public final class BossRemote implements Remote {
 
   static HttpTransport transport(Optional<Secret> token, BossOptions options) {
     return new HttpTransport("boss", token, "Token", options.retryPolicy(),
-        options.concurrency(), options.timeout(), new BossErrors());
+        options.concurrency(), options.timeout(), new BossErrors(), options.verifyTls());
   }
 
   private static DataType dataType(BossChannel ch, BossUrl url) {

@@ -42,7 +42,8 @@ public final class DvidClient implements AutoCloseable {
   public DvidClient(URI base, Optional<Secret> token, DvidOptions options) {
     this.base = base;
     this.transport = new HttpTransport("dvid", token, "Bearer", options.retry(),
-        options.concurrency(), options.timeout(), DvidClient::serverWords);
+        options.concurrency(), options.timeout(), DvidClient::serverWords,
+        options.verifyTls());
   }
 
   /** A client for {@code http://HOST:PORT} with the token in {@code NDIO_DVID_TOKEN}, if set. */

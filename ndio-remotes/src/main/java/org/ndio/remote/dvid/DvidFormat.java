@@ -2,6 +2,8 @@ package org.ndio.remote.dvid;
 
 import java.util.Optional;
 import org.ndio.remote.http.Secret;
+import org.ndio.remote.profile.RemoteKind;
+import org.ndio.remote.profile.RemoteTarget;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
@@ -12,8 +14,8 @@ import org.ndio.store.WriteMode;
 
 /**
  * {@code dvid://HOST[:PORT]/UUID/INSTANCE}: a DVID voxel instance (see {@link DvidUrl}); the
- * token, if the server wants one, comes from {@code NDIO_DVID_TOKEN} and is sent as a bearer
- * token. Opening gives a {@link DvidRemote}. Creating writes by posting cutouts: {@link
+ * token, if the server wants one, comes from the URL's profile ({@link RemoteTarget}) or {@code
+ * NDIO_DVID_TOKEN} and is sent as a bearer token. Opening gives a {@link DvidRemote}. Creating writes by posting cutouts: {@link
  * WriteMode#ERROR_IF_EXISTS} creates the instance (uint8blk, uint16blk, uint32blk, float32blk,
  * or labelmap for uint64; block size = the spec's chunks, else DVID's default) and, when the
  * URL's full 32-digit UUID names no node, a repo with that root; {@link WriteMode#APPEND}
@@ -53,19 +55,21 @@ public class DvidFormat implements VolumeFormat {
         scheme + "://HOST:PORT/UUID/INSTANCE", TOKEN_VARIABLE);
   }
 
-  private static Optional<Secret> token() {
-    return Secret.fromEnvironment(TOKEN_VARIABLE);
+  private static RemoteTarget target(VolumeUrl url) {
+    return RemoteTarget.resolve(url, RemoteKind.DVID);
   }
 
   @Override
   public VolumeReader open(VolumeUrl url) {
-    return DvidRemote.open(DvidUrl.parse(url), token(), options);
+    RemoteTarget t = target(url);
+    return DvidRemote.open(DvidUrl.parse(t.url()), t.token(), t.apply(options));
   }
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    return new DvidWriter(DvidTarget.prepare(DvidUrl.parse(url), spec, mode, token(),
-        options));
+    RemoteTarget t = target(url);
+    return new DvidWriter(DvidTarget.prepare(DvidUrl.parse(t.url()), spec, mode, t.token(),
+        t.apply(options)));
   }
 
   @Override
@@ -75,10 +79,12 @@ public class DvidFormat implements VolumeFormat {
 
   @Override
   public ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    Optional<Secret> token = token();
-    DvidTarget t = DvidTarget.prepare(DvidUrl.parse(url), spec, mode, token, options);
+    RemoteTarget target = target(url);
+    Optional<Secret> token = target.token();
+    DvidOptions o = target.apply(options);
+    DvidTarget t = DvidTarget.prepare(DvidUrl.parse(target.url()), spec, mode, token, o);
     try (DvidRemote r = t.remote()) {
-      return new DvidParallelWrite(t, token, options);
+      return new DvidParallelWrite(t, token, o);
     }
   }
 }

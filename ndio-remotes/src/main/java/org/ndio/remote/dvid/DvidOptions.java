@@ -17,13 +17,15 @@ import org.ndio.remote.http.RetryPolicy;
  * @param timeoutMillis longest wait for one answer
  * @param compressLabels whether label voxels travel as LZ4 ({@code ?compression=lz4}, which
  *     labelblk, labelarray and labelmap accept); turned off by itself where a server refuses
+ * @param verifyTls whether https certificates are checked (off only by explicit choice)
  */
 public record DvidOptions(long maxRequestBytes, int concurrency, int retryAttempts,
-    long retryBaseMillis, long retryCapMillis, long timeoutMillis, boolean compressLabels)
+    long retryBaseMillis, long retryCapMillis, long timeoutMillis, boolean compressLabels,
+    boolean verifyTls)
     implements Serializable {
 
   public static final DvidOptions DEFAULT =
-      new DvidOptions(32L << 20, 8, 6, 100, 10_000, 300_000, true);
+      new DvidOptions(32L << 20, 8, 6, 100, 10_000, 300_000, true, true);
 
   public DvidOptions {
     if (maxRequestBytes < 1 || concurrency < 1 || retryAttempts < 1 || timeoutMillis < 1) {
@@ -44,21 +46,31 @@ public record DvidOptions(long maxRequestBytes, int concurrency, int retryAttemp
   /** Pieces of at most {@code bytes} each (tests force many pieces with small volumes). */
   public DvidOptions withMaxRequestBytes(long bytes) {
     return new DvidOptions(bytes, concurrency, retryAttempts, retryBaseMillis, retryCapMillis,
-        timeoutMillis, compressLabels);
+        timeoutMillis, compressLabels, verifyTls);
   }
 
   public DvidOptions withConcurrency(int n) {
     return new DvidOptions(maxRequestBytes, n, retryAttempts, retryBaseMillis, retryCapMillis,
-        timeoutMillis, compressLabels);
+        timeoutMillis, compressLabels, verifyTls);
   }
 
   public DvidOptions withRetry(RetryPolicy p) {
     return new DvidOptions(maxRequestBytes, concurrency, p.attempts(), p.base().toMillis(),
-        p.cap().toMillis(), timeoutMillis, compressLabels);
+        p.cap().toMillis(), timeoutMillis, compressLabels, verifyTls);
   }
 
   public DvidOptions withCompressLabels(boolean on) {
     return new DvidOptions(maxRequestBytes, concurrency, retryAttempts, retryBaseMillis,
-        retryCapMillis, timeoutMillis, on);
+        retryCapMillis, timeoutMillis, on, verifyTls);
+  }
+
+  public DvidOptions withTimeout(Duration t) {
+    return new DvidOptions(maxRequestBytes, concurrency, retryAttempts, retryBaseMillis,
+        retryCapMillis, t.toMillis(), compressLabels, verifyTls);
+  }
+
+  public DvidOptions withVerifyTls(boolean verify) {
+    return new DvidOptions(maxRequestBytes, concurrency, retryAttempts, retryBaseMillis,
+        retryCapMillis, timeoutMillis, compressLabels, verify);
   }
 }

@@ -22,6 +22,7 @@ import org.ndio.AccessDeniedException;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.RemoteException;
+import org.ndio.TlsException;
 import org.ndio.VolumeNotFoundException;
 
 /**
@@ -96,14 +97,28 @@ public final class HttpTransport implements AutoCloseable {
    */
   public HttpTransport(String service, Optional<Secret> token, String authScheme,
       RetryPolicy retry, int concurrency, Duration timeout, ErrorReader errors) {
+    this(service, token, authScheme, retry, concurrency, timeout, errors, true);
+  }
+
+  /**
+   * @param verifyTls false accepts any https certificate for any host name: only for a test
+   *     server or a self-signed one, by the user's explicit choice (profiles log a warning)
+   */
+  public HttpTransport(String service, Optional<Secret> token, String authScheme,
+      RetryPolicy retry, int concurrency, Duration timeout, ErrorReader errors,
+      boolean verifyTls) {
     this.service = service;
     this.token = token;
     this.authScheme = authScheme;
     this.retry = retry;
     this.errors = errors;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10));
+    if (!verifyTls) {
+      b.sslContext(TrustAll.context());
+    }
+    this.client = b.build();
     this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
       Thread t = new Thread(r, "ndio-" + service + "-http");
       t.setDaemon(true);
@@ -135,6 +150,13 @@ public final class HttpTransport implements AutoCloseable {
         response = exchange(r);
       } catch (IOException e) {
         failures.increment();
+        Optional<Throwable> tls = TlsProblem.find(e);
+        if (tls.isPresent()) {
+          throw new TlsException(describe(r) + ": TLS certificate problem with "
+              + r.uri().getHost() + " (" + redact(TlsProblem.reason(tls.get())) + "); trust its"
+              + " certificate in the JDK trust store, or for a test server set 'tls_verify:"
+              + " false' in its profile", e);
+        }
         last = new RemoteException(describe(r) + ": no answer (" + redact(e.toString()) + ")"
             + triesNote(attempt), e);
         continue;

@@ -48,7 +48,7 @@ final class ChannelCreation {
     }
     requireStorable(url, spec.dtype());
     try (HttpTransport http = new HttpTransport("neurodata", key, "Token", options.retry(),
-        1, options.timeout(), new NeuroDataErrors())) {
+        1, options.timeout(), new NeuroDataErrors(), options.verifyTls())) {
       ProjectInfo project;
       try {
         project = NeuroDataRemote.fetchInfo(http, url);

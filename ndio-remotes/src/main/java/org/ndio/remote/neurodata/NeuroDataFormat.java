@@ -3,6 +3,8 @@ package org.ndio.remote.neurodata;
 import java.util.Optional;
 import org.ndio.remote.RemoteWriter;
 import org.ndio.remote.http.Secret;
+import org.ndio.remote.profile.RemoteKind;
+import org.ndio.remote.profile.RemoteTarget;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeReader;
@@ -13,7 +15,8 @@ import org.ndio.store.WriteMode;
 
 /**
  * {@code neurodata://HOST[:PORT]/TOKEN/CHANNEL}: a channel of a NeuroData (ndstore) project
- * over https, with the user's key from {@value NeuroDataRemote#TOKEN_VARIABLE}. Reading gives a
+ * over https, with the user's key from the URL's profile ({@link RemoteTarget}) or
+ * {@value NeuroDataRemote#TOKEN_VARIABLE}. Reading gives a
  * {@link NeuroDataRemote}; writing posts cutouts (visible as posted), creating the project and
  * channel through {@code autoIngest/} where the mode allows; many Spark tasks may post at once.
  * {@link NeuroDataHttpFormat} is the same over plain HTTP.
@@ -42,18 +45,22 @@ public class NeuroDataFormat implements VolumeFormat {
         + " (key in " + NeuroDataRemote.TOKEN_VARIABLE + ")";
   }
 
-  private static Optional<Secret> key() {
-    return Secret.fromEnvironment(NeuroDataRemote.TOKEN_VARIABLE);
+  private static RemoteTarget target(VolumeUrl url) {
+    return RemoteTarget.resolve(url, RemoteKind.NEURODATA);
   }
 
   @Override
   public VolumeReader open(VolumeUrl url) {
-    return new NeuroDataRemote(NeuroDataUrl.parse(url), key(), NeuroDataOptions.DEFAULT);
+    RemoteTarget t = target(url);
+    return new NeuroDataRemote(NeuroDataUrl.parse(t.url()), t.token(),
+        t.apply(NeuroDataOptions.DEFAULT));
   }
 
   @Override
   public VolumeWriter create(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    return create(NeuroDataUrl.parse(url), key(), NeuroDataOptions.DEFAULT, spec, mode);
+    RemoteTarget t = target(url);
+    return create(NeuroDataUrl.parse(t.url()), t.token(), t.apply(NeuroDataOptions.DEFAULT),
+        spec, mode);
   }
 
   /** {@link #create(VolumeUrl, VolumeSpec, WriteMode)} with an explicit key and options. */
@@ -71,7 +78,9 @@ public class NeuroDataFormat implements VolumeFormat {
 
   @Override
   public ParallelWrite beginParallel(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
-    return beginParallel(NeuroDataUrl.parse(url), key(), NeuroDataOptions.DEFAULT, spec, mode);
+    RemoteTarget t = target(url);
+    return beginParallel(NeuroDataUrl.parse(t.url()), t.token(),
+        t.apply(NeuroDataOptions.DEFAULT), spec, mode);
   }
 
   /** {@link #beginParallel(VolumeUrl, VolumeSpec, WriteMode)} with a key and options. */

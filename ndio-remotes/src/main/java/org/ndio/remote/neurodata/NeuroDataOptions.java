@@ -15,9 +15,11 @@ import org.ndio.remote.http.RetryPolicy;
  * @param zlibLevel compression level of posted {@code npz} bodies (any level reads back alike;
  *     1 is the fastest)
  * @param attempts tries per idempotent request (see {@link RetryPolicy})
+ * @param verifyTls whether https certificates are checked (off only by explicit choice)
  */
 public record NeuroDataOptions(WireFormat format, long pieceBytes, int concurrency,
-    int zlibLevel, int attempts, Duration retryBase, Duration retryCap, Duration timeout)
+    int zlibLevel, int attempts, Duration retryBase, Duration retryCap, Duration timeout,
+    boolean verifyTls)
     implements Serializable {
 
   /** ndio split uploads larger than a quarter GiB; no request of ours is larger. */
@@ -25,7 +27,7 @@ public record NeuroDataOptions(WireFormat format, long pieceBytes, int concurren
 
   public static final NeuroDataOptions DEFAULT = new NeuroDataOptions(WireFormat.NPZ, 32L << 20,
       8, 1, RetryPolicy.DEFAULT.attempts(), RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(),
-      Duration.ofMinutes(5));
+      Duration.ofMinutes(5), true);
 
   public NeuroDataOptions {
     if (pieceBytes < 1 || concurrency < 1 || zlibLevel < 0 || zlibLevel > 9 || attempts < 1) {
@@ -41,21 +43,31 @@ public record NeuroDataOptions(WireFormat format, long pieceBytes, int concurren
 
   public NeuroDataOptions withFormat(WireFormat f) {
     return new NeuroDataOptions(f, pieceBytes, concurrency, zlibLevel, attempts, retryBase,
-        retryCap, timeout);
+        retryCap, timeout, verifyTls);
   }
 
   public NeuroDataOptions withPieceBytes(long bytes) {
     return new NeuroDataOptions(format, bytes, concurrency, zlibLevel, attempts, retryBase,
-        retryCap, timeout);
+        retryCap, timeout, verifyTls);
   }
 
   public NeuroDataOptions withConcurrency(int n) {
     return new NeuroDataOptions(format, pieceBytes, n, zlibLevel, attempts, retryBase, retryCap,
-        timeout);
+        timeout, verifyTls);
   }
 
   public NeuroDataOptions withRetry(RetryPolicy r) {
     return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, r.attempts(),
-        r.base(), r.cap(), timeout);
+        r.base(), r.cap(), timeout, verifyTls);
+  }
+
+  public NeuroDataOptions withTimeout(Duration t) {
+    return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, attempts, retryBase,
+        retryCap, t, verifyTls);
+  }
+
+  public NeuroDataOptions withVerifyTls(boolean verify) {
+    return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, attempts, retryBase,
+        retryCap, timeout, verify);
   }
 }

@@ -91,7 +91,7 @@ public final class NeuroDataRemote implements Remote {
     this.url = url;
     this.options = options;
     this.http = new HttpTransport("neurodata", key, "Token", options.retry(),
-        options.concurrency(), options.timeout(), new NeuroDataErrors());
+        options.concurrency(), options.timeout(), new NeuroDataErrors(), options.verifyTls());
     try {
       this.project = fetchInfo(http, url);
       this.channel = project.channels().get(url.channel());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ndio.InvalidUrlException;
 import org.ndio.NdioException;
+import org.ndio.remote.profile.RemoteTarget;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
 
@@ -15,7 +16,8 @@ import org.ndio.volume.Size3;
  * maxPartitionBytes} (voxel bytes per Spark partition, default 128 MiB, as Spark's file
  * sources) and {@code anchor}: {@code chunks} (default) lays the cuboid grid on the store's
  * chunks, so no chunk is fetched twice; {@code box} lays it from the box's corner, so cuboids
- * line up with the chunks of a copy whose origin is that corner.
+ * line up with the chunks of a copy whose origin is that corner. For remotes, {@code profiles}
+ * names the profile file (see {@code conf/ndio.yaml}) that driver and executors read.
  */
 public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
     Optional<Size3> cuboid, long maxPartitionBytes, boolean anchorAtBox)
@@ -28,6 +30,7 @@ public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
     String url = get(options, "url").or(() -> get(options, "path")).orElseThrow(() ->
         new InvalidUrlException("the ndio source needs a volume URL: .option(\"url\", \"zarr:/data/em\")"
             + " or .load(\"zarr:/data/em\")"));
+    url = remoteUrl(url, options);
     int resolution = get(options, "resolution").map(ReadOptions::level).orElse(0);
     return new ReadOptions(url,
         get(options, "box").map(b -> BoundingBox.parse(b).atResolution(resolution)),
@@ -36,6 +39,24 @@ public record ReadOptions(String url, Optional<BoundingBox> box, int resolution,
         get(options, "maxPartitionBytes").map(ReadOptions::bytes)
             .orElse(DEFAULT_MAX_PARTITION_BYTES),
         get(options, "anchor").map(ReadOptions::anchorAtBox).orElse(false));
+  }
+
+  /**
+   * {@code url} with the {@code profiles} option (the remote profile file) in its query, so that
+   * executors, which open remotes by URL, resolve the same profile. Tokens are never options:
+   * they come from a profile or the environment where the remote is opened.
+   */
+  static String remoteUrl(String url, Map<String, String> options) {
+    for (String key : options.keySet()) {
+      if (key.equalsIgnoreCase("token") || key.equalsIgnoreCase("key")
+          || key.equalsIgnoreCase("password")) {
+        throw new NdioException("the ndio source takes no '" + key + "' option: tokens come"
+            + " from the environment (NDIO_BOSS_TOKEN, ...) or a remote profile (conf/ndio.yaml)");
+      }
+    }
+    Optional<String> profiles = get(options, "profiles");
+    return profiles.isPresent() && RemoteTarget.isRemote(url)
+        ? RemoteTarget.withProfiles(url, profiles.get()) : url;
   }
 
   static Optional<String> get(Map<String, String> options, String key) {
