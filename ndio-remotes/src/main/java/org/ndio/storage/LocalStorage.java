@@ -21,6 +21,8 @@ import org.ndio.VolumeExistsException;
 public final class LocalStorage implements Storage {
 
   private final Path root;
+  // The root with links followed, found once it exists (a store's root may itself be a link).
+  private volatile Path realRoot;
 
   public LocalStorage(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -49,12 +51,21 @@ public final class LocalStorage implements Storage {
    */
   private Path followed(Path p, String key) throws IOException {
     Path real = p.toRealPath();
-    Path realRoot = root.toRealPath();
+    Path realRoot = realRoot();
     if (!real.startsWith(realRoot)) {
       throw new PathEscapeException(root + ": key '" + key + "' is a symbolic link to " + real
           + ", outside the store");
     }
     return real;
+  }
+
+  private Path realRoot() throws IOException {
+    Path r = realRoot;
+    if (r == null) {
+      r = root.toRealPath();
+      realRoot = r;
+    }
+    return r;
   }
 
   @Override

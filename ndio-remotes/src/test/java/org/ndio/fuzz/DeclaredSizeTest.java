@@ -15,7 +15,6 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.codec.Blosc;
 import org.ndio.codec.BloscCompressor;
@@ -205,6 +204,4 @@ class DeclaredSizeTest {
     ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(0, size);
     return out;
   }
-
-  static void unused(CorruptDataException e) {}
 }

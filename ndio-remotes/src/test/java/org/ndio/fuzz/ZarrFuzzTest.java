@@ -1,6 +1,5 @@
 package org.ndio.fuzz;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.ndio.volume.Volume;
  */
 class ZarrFuzzTest {
 
-  private static final int MUTANTS = 300;
+  private static final int MUTANTS = 200;
 
   @TempDir
   Path dir;
@@ -40,7 +39,7 @@ class ZarrFuzzTest {
   @Test
   void chunks() throws Exception {
     long seed = 310;
-    for (String c : new String[] {"blosc:zstd:3:bit", "gzip", "zlib", "zstd", "lz4", "none"}) {
+    for (String c : new String[] {"blosc:zstd:3:bit", "gzip", "zstd", "lz4", "none"}) {
       Path z = array("c-" + c.replace(':', '_'), c);
       fuzzFile("chunk-" + c, z.resolve("0.0.0"), "zarr:" + z, false, seed++);
     }
@@ -73,7 +72,7 @@ class ZarrFuzzTest {
       throws Exception {
     byte[] valid = Files.readAllBytes(file);
     Reads.openAndRead(url, 64);
-    int mutants = json ? MUTANTS : MUTANTS / 4;
+    int mutants = json ? MUTANTS : MUTANTS / 3;
     try (FuzzRunner f = new FuzzRunner(name)) {
       if (!json) {
         for (int n : FileFormatFuzzTest.truncationOffsets(valid.length)) {
@@ -88,8 +87,7 @@ class ZarrFuzzTest {
       JsonMutator structured = new JsonMutator(seed);
       for (int i = 0; i < mutants; i++) {
         Mutator.Mutant mu = json ? structured.next(valid) : bytes.next(valid);
-        f.check(name + " #" + i + " (seed " + seed + ", "
-            + abbreviate(mu.what(), new String(mu.bytes(), StandardCharsets.UTF_8)) + ")", () -> {
+        f.check(name + " #" + i + " (seed " + seed + ", " + mu.what() + ")", () -> {
               Files.write(file, mu.bytes());
               Reads.openAndRead(url, 64);
             });
@@ -99,7 +97,4 @@ class ZarrFuzzTest {
     }
   }
 
-  private static String abbreviate(String what, String text) {
-    return what;
-  }
 }

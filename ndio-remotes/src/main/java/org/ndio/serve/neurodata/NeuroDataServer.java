@@ -12,8 +12,9 @@ import org.ndio.serve.FaultInjection;
 /**
  * A NeuroData (ndstore) server on 127.0.0.1 for tests and local work: {@code ndio serve
  * neurodata --root DIR --port N [--token KEY]}. Projects, tokens and datasets are JSON files
- * under {@code DIR}, voxels Zarr arrays under {@code DIR/data/PROJECT/CHANNEL/LEVEL}; a
- * restarted server serves what it held. Projects are made with {@code POST
+ * under {@code DIR}, voxels Zarr arrays under {@code DIR/data/PROJECT/CHANNEL/LEVEL}, RAMON
+ * objects one JSON file each under {@code DIR/ramon/PROJECT/CHANNEL/}; a restarted server
+ * serves what it held. Projects are made with {@code POST
  * /nd/sd/autoIngest/} (what {@code ndio convert SRC neurodata+http://HOST:PORT/TOKEN/CHANNEL
  * --create} does).
  */
