@@ -44,7 +44,7 @@ class StandaloneClusterIT {
   // Generous: on a loaded machine a JVM with Spark takes long to start; a healthy run of the
   // whole class takes about a minute and a half.
   private static final long CLUSTER_START_MILLIS = 180_000;
-  private static final long RUN_MINUTES = 6;
+  private static final long RUN_MINUTES = 10;
 
   @TempDir
   static Path tmp;
