@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
@@ -58,6 +59,10 @@ final class ConvertCommand implements Callable<Integer> {
       + " write into it (for remotes: collection, experiment, channel or instance as needed)")
   boolean create;
 
+  @Option(names = "--resume", description = "Finish an interrupted copy to a zarr: target:"
+      + " cuboids its journal records as done are skipped (see README-resume.md)")
+  boolean resume;
+
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
@@ -94,9 +99,14 @@ final class ConvertCommand implements Callable<Integer> {
     boolean spark = !noSpark && SparkConvert.supports(target);
     Convert.Progress progress = quiet ? Convert.Progress.NONE
         : new ProgressLine(err, "convert", spark ? "tasks" : "voxels", start);
+    if (resume && !spark) {
+      throw new ParameterException(spec.commandLine(),
+          "--resume goes with chunked (zarr:) targets copied by Spark");
+    }
     Convert.Result r = spark
         ? SparkConvert.run(JobSession.start("convert", master), source, target, options,
-            progress)
+            progress, JournalRequest.besideVolume(target, resume, overwrite,
+                ", or --overwrite to start again"))
         : Convert.run(source, target, options, progress);
     double seconds = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getOut().printf("converted %s box %s: %d voxels in %d cuboids, %.2f s"

@@ -18,6 +18,7 @@ import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
 import org.ndio.jobs.kernel.Connectivity;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -91,6 +92,10 @@ final class CountCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--resume", description = "Finish an interrupted count: cuboids its journal"
+      + " (kept beside --out, else --labels-out) records are not analysed again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -113,7 +118,8 @@ final class CountCommand implements Callable<Integer> {
       throw new NdioException("--out " + out + ": name a .csv or .parquet file");
     }
     long start = System.nanoTime();
-    Dataset<Row> objects = CellCount.run(JobSession.start("count", master), url, o);
+    Dataset<Row> objects = CellCount.run(JobSession.start("count", master), url, o,
+        journal());
     long n = objects.count();
     if (out != null) {
       if (format.endsWith(".csv")) {
@@ -127,6 +133,22 @@ final class CountCommand implements Callable<Integer> {
     spec.commandLine().getErr().printf("count: %s in %.1f s%s%n", url,
         (System.nanoTime() - start) / 1e9, out == null ? "" : ", table in " + out);
     return 0;
+  }
+
+  /** The journal beside the table, else beside the label volume, else none. */
+  private JournalRequest journal() {
+    String hint = ", or delete it to start again";
+    if (out != null) {
+      return JournalRequest.beside(out.toAbsolutePath().toString(), resume, false, hint);
+    }
+    if (labelsOut != null) {
+      return JournalRequest.besideVolume(labelsOut, resume, false, hint);
+    }
+    if (resume) {
+      throw new NdioException("--resume needs --out or --labels-out: the journal is kept"
+          + " beside them");
+    }
+    return JournalRequest.OFF;
   }
 
   /** One CSV file, written whole under a temporary name and renamed into place. */

@@ -3,6 +3,7 @@ package org.ndio.jobs.cli;
 import java.util.concurrent.Callable;
 import org.ndio.jobs.downsample.Pyramid;
 import org.ndio.jobs.kernel.Reduction;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -55,6 +56,10 @@ final class DownsampleCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--resume", description = "Finish an interrupted run: what its journal"
+      + " (beside the group) records as done is not done again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -66,7 +71,9 @@ final class DownsampleCommand implements Callable<Integer> {
         .withOut(out)
         .withVoxelSize(voxelSize == null ? null : VoxelSize.parse(voxelSize));
     long start = System.nanoTime();
-    Pyramid.Result r = Pyramid.run(JobSession.start("downsample", master), url, o);
+    Pyramid.Result r = Pyramid.run(JobSession.start("downsample", master), url, o,
+        JournalRequest.besideVolume(out != null ? out : url, resume, false,
+            ", or delete it to start again"));
     for (int i = 0; i < r.extents().size(); i++) {
       BoundingBox e = r.extents().get(i);
       spec.commandLine().getOut().printf("level %d: %dx%dx%d%s%n", i, e.sizeX(), e.sizeY(),

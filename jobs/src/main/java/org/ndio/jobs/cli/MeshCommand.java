@@ -8,6 +8,7 @@ import org.ndio.NdioException;
 import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.mesh.MeshJob;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -68,6 +69,10 @@ final class MeshCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
+  @Option(names = "--resume", description = "Finish an interrupted run: cuboids its journal"
+      + " (DIR/.ndio-journal) records are not meshed again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -97,7 +102,9 @@ final class MeshCommand implements Callable<Integer> {
         .withSimplify(simplify)
         .withResolution(resolution);
     long start = System.nanoTime();
-    List<MeshJob.Written> written = MeshJob.run(JobSession.start("mesh", master), url, o);
+    List<MeshJob.Written> written = MeshJob.run(JobSession.start("mesh", master), url, o,
+        JournalRequest.inside(out.toAbsolutePath().toString(), resume,
+            ", or delete it to start again"));
     long triangles = written.stream().mapToLong(MeshJob.Written::triangles).sum();
     spec.commandLine().getOut().printf("%d meshes, %d triangles in %s%n", written.size(),
         triangles, out);
