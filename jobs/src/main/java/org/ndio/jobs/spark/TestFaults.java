@@ -7,7 +7,8 @@ import org.ndio.volume.Volume;
 
 /**
  * Faults that tests inject into running jobs, to show that Spark's retries of failed tasks
- * leave the same output: with {@value #FAIL_FIRST_ATTEMPT} set in the Spark conf, the first
+ * leave the same output: with {@value #FAIL_FIRST_ATTEMPT} set to true in the Spark conf (or as
+ * a local property of the thread that submits the job), the first
  * attempt of every task writes half of its first box (a real half-written cuboid) and fails.
  * Off unless that test-only setting is given, and then only in tasks.
  */
@@ -21,8 +22,7 @@ public final class TestFaults {
   /** {@code out}, or a writer that fails as described above where the fault is on. */
   public static ParallelWrite.ChunkWriter wrap(ParallelWrite.ChunkWriter out) {
     TaskContext task = TaskContext.get();
-    if (task == null || task.attemptNumber() > 0 || SparkEnv.get() == null
-        || !SparkEnv.get().conf().getBoolean(FAIL_FIRST_ATTEMPT, false)) {
+    if (task == null || task.attemptNumber() > 0 || !on(task)) {
       return out;
     }
     return new ParallelWrite.ChunkWriter() {
@@ -46,5 +46,11 @@ public final class TestFaults {
         out.close();
       }
     };
+  }
+
+  private static boolean on(TaskContext task) {
+    return "true".equals(task.getLocalProperty(FAIL_FIRST_ATTEMPT))
+        || (SparkEnv.get() != null && SparkEnv.get().conf().getBoolean(FAIL_FIRST_ATTEMPT,
+            false));
   }
 }
