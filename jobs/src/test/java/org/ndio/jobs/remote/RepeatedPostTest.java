@@ -68,11 +68,12 @@ class RepeatedPostTest {
       once = r.readAll();
     }
     assertEquals(v, once, url);
-    // And posting everything again changes nothing.
+    // And running the whole write again (a job rerun after its driver died) changes nothing.
     try (ParallelWrite.ChunkWriter again = write.writer()) {
       again.write(0, 0, 0, v.view(a));
       again.write(CUT, 0, 0, v.view(b));
     }
+    write.commit();
     try (VolumeReader r = Volumes.open(url)) {
       assertEquals(once, r.readAll(), url + " after posting again");
     }

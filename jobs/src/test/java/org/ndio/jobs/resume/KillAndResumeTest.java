@@ -196,7 +196,7 @@ class KillAndResumeTest {
   }
 
   @Test
-  void downsampleKilledTwiceWritesTheSameLevels() throws Exception {
+  void downsampleKilledWritesTheSameLevels() throws Exception {
     group("pyramid");
     group("ref");
     List<String> args = List.of("downsample", "zarr:" + dir.resolve("pyramid"), "--levels", "2",
@@ -204,7 +204,7 @@ class KillAndResumeTest {
     long start = System.nanoTime();
     // One pass makes both levels, in cuboids of 32x32x8 voxels of level 0.
     int killed = killAndResume("downsample", args,
-        dir.resolve(".pyramid.ndio-journal/pass-1/done"), 3 * 3 * 4, 2, new Random(9),
+        dir.resolve(".pyramid.ndio-journal/pass-1/done"), 3 * 3 * 4, 1, new Random(9),
         kill -> assertTrue(Files.exists(dir.resolve(".pyramid.ndio-journal/job"))));
     System.out.printf("downsample: %d kills, %.1f s%n", killed,
         (System.nanoTime() - start) / 1e9);
@@ -215,7 +215,8 @@ class KillAndResumeTest {
     try (VolumeReader r = Volumes.open("zarr:" + dir.resolve("pyramid"))) {
       assertEquals(3, r.levelCount());
       assertEquals(demo.em(), r.level(0).readAll());
-      assertEquals(BoundingBox.ofShape(24, 24, 32), r.level(2).info().extent());
+      BoundingBox e = r.level(2).info().extent();
+      assertEquals(List.of(24L, 24L, 32L), List.of(e.sizeX(), e.sizeY(), e.sizeZ()));
     }
     assertEquals(List.of(), Trees.leftovers(dir));
   }
