@@ -1,6 +1,7 @@
 package org.ndio.store;
 
 import java.io.Serializable;
+import java.util.Optional;
 import org.ndio.volume.Volume;
 
 /**
@@ -25,6 +26,15 @@ public interface ParallelWrite extends Serializable {
 
   /** Removes what a new target's tasks wrote (driver, after a failure). */
   void abort();
+
+  /**
+   * What another process needs to carry on with this write after this one stopped (see {@link
+   * VolumeFormat#resumeParallel}): a short string holding no credentials, or empty where the
+   * format cannot resume a write.
+   */
+  default Optional<String> resumeState() {
+    return Optional.empty();
+  }
 
   /** Writes boxes of a parallel write from one task. */
   interface ChunkWriter extends AutoCloseable {

@@ -38,4 +38,14 @@ public interface VolumeFormat {
     throw new UnsupportedFeatureException(url + ": " + scheme() + " volumes are written by one"
         + " process only; write a zarr: array in parallel, then convert it");
   }
+
+  /**
+   * Reopens a parallel write that a process which stopped (killed, crashed) began, from its
+   * {@link ParallelWrite#resumeState()}: what that process wrote stays, tasks write the rest,
+   * and {@link ParallelWrite#commit()} publishes it as the first process would have.
+   */
+  default ParallelWrite resumeParallel(VolumeUrl url, String state) {
+    throw new UnsupportedFeatureException(url + ": writes to " + scheme() + " volumes cannot"
+        + " be resumed");
+  }
 }

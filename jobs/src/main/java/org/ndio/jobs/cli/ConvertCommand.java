@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
 import org.ndio.jobs.progress.VoxelProgress;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
@@ -60,6 +61,10 @@ final class ConvertCommand implements Callable<Integer> {
       + " write into it (for remotes: collection, experiment, channel or instance as needed)")
   boolean create;
 
+  @Option(names = "--resume", description = "Finish an interrupted copy to a zarr: target:"
+      + " cuboids its journal records as done are skipped (see README-resume.md)")
+  boolean resume;
+
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
@@ -93,11 +98,18 @@ final class ConvertCommand implements Callable<Integer> {
         mode(), resolution);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
+    boolean spark = !noSpark && SparkConvert.supports(target);
+    if (resume && !spark) {
+      throw new ParameterException(spec.commandLine(),
+          "--resume goes with chunked (zarr:) targets copied by Spark");
+    }
     Convert.Result r;
-    if (!noSpark && SparkConvert.supports(target)) {
-      SparkSession spark = JobSession.start("convert", master);
-      r = ProgressDisplay.during("convert", spark, quiet, err,
-          () -> SparkConvert.run(spark, source, target, options));
+    if (spark) {
+      SparkSession session = JobSession.start("convert", master);
+      r = ProgressDisplay.during("convert", session, quiet, err,
+          () -> SparkConvert.run(session, source, target, options,
+              JournalRequest.besideVolume(target, resume, overwrite,
+                  ", or --overwrite to start again")));
     } else if (quiet) {
       r = Convert.run(source, target, options, Convert.Progress.NONE);
     } else {

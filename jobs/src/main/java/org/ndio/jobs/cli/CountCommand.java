@@ -20,6 +20,7 @@ import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
 import org.ndio.jobs.kernel.Connectivity;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
@@ -103,6 +104,10 @@ final class CountCommand implements Callable<Integer> {
           + " found overlaid, each in its own colour")
   Path montage;
 
+  @Option(names = "--resume", description = "Finish an interrupted count: cuboids its journal"
+      + " (kept beside --out, else --labels-out) records are not analysed again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -131,7 +136,7 @@ final class CountCommand implements Callable<Integer> {
     try {
       SparkSession spark = JobSession.start("count", master);
       long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
-        Dataset<Row> objects = CellCount.run(spark, url, counted);
+        Dataset<Row> objects = CellCount.run(spark, url, counted, journal());
         if (out != null) {
           if (format.endsWith(".csv")) {
             writeCsv(objects.orderBy("id").collectAsList(), out);
@@ -180,6 +185,22 @@ final class CountCommand implements Callable<Integer> {
     } catch (IOException e) {
       // best effort: a hidden scratch directory left behind harms nothing
     }
+  }
+
+  /** The journal beside the table, else beside the label volume, else none. */
+  private JournalRequest journal() {
+    String hint = ", or delete it to start again";
+    if (out != null) {
+      return JournalRequest.beside(out.toAbsolutePath().toString(), resume, false, hint);
+    }
+    if (labelsOut != null) {
+      return JournalRequest.besideVolume(labelsOut, resume, false, hint);
+    }
+    if (resume) {
+      throw new NdioException("--resume needs --out or --labels-out: the journal is kept"
+          + " beside them");
+    }
+    return JournalRequest.OFF;
   }
 
   /** One CSV file, written whole under a temporary name and renamed into place. */

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ndio.jobs.downsample.Pyramid;
 import org.ndio.jobs.kernel.Reduction;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -59,6 +60,10 @@ final class DownsampleCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on standard error")
   boolean quiet;
 
+  @Option(names = "--resume", description = "Finish an interrupted run: what its journal"
+      + " (beside the group) records as done is not done again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -71,7 +76,9 @@ final class DownsampleCommand implements Callable<Integer> {
         .withVoxelSize(voxelSize == null ? null : VoxelSize.parse(voxelSize));
     SparkSession spark = JobSession.start("downsample", master);
     Pyramid.Result r = ProgressDisplay.during("downsample", spark, quiet,
-        spec.commandLine().getErr(), () -> Pyramid.run(spark, url, o));
+        spec.commandLine().getErr(), () -> Pyramid.run(spark, url, o,
+            JournalRequest.besideVolume(out != null ? out : url, resume, false,
+                ", or delete it to start again")));
     for (int i = 0; i < r.extents().size(); i++) {
       BoundingBox e = r.extents().get(i);
       spec.commandLine().getOut().printf("level %d: %dx%dx%d%s%n", i, e.sizeX(), e.sizeY(),

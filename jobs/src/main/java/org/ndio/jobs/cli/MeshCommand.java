@@ -9,6 +9,7 @@ import org.ndio.NdioException;
 import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.mesh.MeshJob;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
@@ -76,6 +77,10 @@ final class MeshCommand implements Callable<Integer> {
       description = "Also draw the meshes seen along z, y and x (x-y, x-z, y-z), shaded")
   Path montage;
 
+  @Option(names = "--resume", description = "Finish an interrupted run: cuboids its journal"
+      + " (DIR/.ndio-journal) records are not meshed again")
+  boolean resume;
+
   @Spec
   CommandSpec spec;
 
@@ -106,7 +111,9 @@ final class MeshCommand implements Callable<Integer> {
         .withResolution(resolution);
     SparkSession spark = JobSession.start("mesh", master);
     List<MeshJob.Written> written = ProgressDisplay.during("mesh", spark, quiet,
-        spec.commandLine().getErr(), () -> MeshJob.run(spark, url, o));
+        spec.commandLine().getErr(), () -> MeshJob.run(spark, url, o,
+            JournalRequest.inside(out.toAbsolutePath().toString(), resume,
+                ", or delete it to start again")));
     if (montage != null) {
       Montages.mesh(url, o, written, montage);
     }

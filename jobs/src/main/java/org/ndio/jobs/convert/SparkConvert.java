@@ -7,6 +7,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.LongAccumulator;
+import org.ndio.jobs.resume.CuboidSkip;
+import org.ndio.jobs.resume.Journal;
+import org.ndio.jobs.resume.JournalRequest;
+import org.ndio.jobs.spark.TestFaults;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.spark.source.ReadMetrics;
@@ -48,6 +52,27 @@ public final class SparkConvert {
    */
   public static Convert.Result run(SparkSession spark, String source, String target,
       Convert.Options options) {
+    return run(spark, source, target, options, JournalRequest.OFF);
+  }
+
+  /**
+   * A copy that keeps a journal as {@code resume} asks: each finished cuboid is recorded, and a
+   * run that stops can be finished by another with {@code resume}, which copies only the
+   * cuboids not yet done into the same hidden target and publishes it as usual.
+   */
+  public static Convert.Result run(SparkSession spark, String source, String target,
+      Convert.Options options, JournalRequest resume) {
+    return run(spark, source, target, options, journal -> Journal.open(resume, journal));
+  }
+
+  /** Opens the journal of a job, given the job's description. */
+  public interface JournalOpener {
+    Journal open(String job);
+  }
+
+  /** A copy that keeps its journal where {@code opener} says (a stage of a larger job). */
+  public static Convert.Result run(SparkSession spark, String source, String target,
+      Convert.Options options, JournalOpener opener) {
     VolumeInfo info;
     try (VolumeReader in = Volumes.open(source)) {
       info = in.level(options.resolution()).info();
@@ -56,36 +81,43 @@ public final class SparkConvert {
     info.extent().requireContains(box, source);
     VolumeUrl url = VolumeUrl.parse(target);
     VolumeFormat format = Volumes.format(url);
-    ParallelWrite write = format.beginParallel(url, Convert.targetSpec(info, box, options),
-        options.mode());
+    Journal journal = opener.open(String.join("\n", "convert", "source " + source,
+        "target " + target, "box " + box, "resolution " + options.resolution(),
+        "chunks " + options.chunks().map(Size3::toString).orElse("default"),
+        "compressor " + options.compressor().orElse("default"), ""));
+    ParallelWrite write = journal.write("target", url, () -> format.beginParallel(url,
+        Convert.targetSpec(info, box, options), options.mode()));
     try {
       Size3 cuboid = cuboid(info.chunks(), write.info().chunks());
       long bx = box.x0();
       long by = box.y0();
       long bz = box.z0();
       LongAccumulator writeRetries = spark.sparkContext().longAccumulator("ndio write retries");
-      Dataset<Row> rows = Ndio.read(spark, source, Map.of("box", box.toString(), "cuboid",
-          cuboid.toString(), "anchor", "box", "resolution",
-          String.valueOf(options.resolution())));
+      Dataset<Row> rows = CuboidSkip.apply(Ndio.read(spark, source, Map.of("box",
+          box.toString(), "cuboid", cuboid.toString(), "anchor", "box", "resolution",
+          String.valueOf(options.resolution()))), journal.done());
       // Through the SQL execution itself, so the scan's metrics (its retries among them) are
       // filled in on this plan once the job ends.
       rows.queryExecution().toRdd().toJavaRDD().foreachPartition(
-          it -> writeRetries.add(writeTranslated(write, it, bx, by, bz)));
+          it -> writeRetries.add(writeTranslated(write, journal, it, bx, by, bz)));
       write.commit();
+      journal.finish();
       long cuboids = new ChunkGrid(info.chunks())
           .cuboidsFromCorner(box, new ChunkGrid(info.chunks()).roundUp(cuboid)).size();
       return new Convert.Result(write.info(), box, box.voxels(), cuboids,
           writeRetries.value() + ReadMetrics.total(rows, ReadMetrics.RETRIES));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
-      write.abort();
+      if (!journal.active()) {
+        write.abort(); // with a journal, what was written stays for --resume
+      }
       throw NdioErrors.unwrap(e);
     }
   }
 
   /** Writes one partition's rows at their place in the target; returns the retries. */
-  private static long writeTranslated(ParallelWrite write, Iterator<InternalRow> rows, long bx,
-      long by, long bz) {
-    try (ParallelWrite.ChunkWriter out = write.writer()) {
+  private static long writeTranslated(ParallelWrite write, Journal journal,
+      Iterator<InternalRow> rows, long bx, long by, long bz) {
+    try (ParallelWrite.ChunkWriter out = TestFaults.wrap(write.writer())) {
       while (rows.hasNext()) {
         // Columns in the source's schema order: x0, y0, z0, x1, y1, z1, dtype, data.
         InternalRow r = rows.next();
@@ -96,6 +128,7 @@ public final class SparkConvert {
             (int) (r.getLong(3) - x0), (int) (r.getLong(4) - y0), (int) (r.getLong(5) - z0),
             r.getBinary(7));
         out.write(x0 - bx, y0 - by, z0 - bz, v);
+        journal.mark(Journal.key(x0, y0, z0));
       }
       return out.retries();
     }

@@ -19,6 +19,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.ndio.jobs.kernel.Components;
 import org.ndio.jobs.kernel.ConnectedComponents;
+import org.ndio.jobs.resume.CuboidSkip;
+import org.ndio.jobs.resume.Journal;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.Cuboid;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
@@ -71,14 +74,26 @@ public final class CellCount {
    * label they carry (1 for thresholded volumes).
    */
   public static Dataset<Row> run(SparkSession spark, String url, CountOptions o) {
+    return run(spark, url, o, JournalRequest.OFF);
+  }
+
+  /**
+   * A count that keeps a journal as {@code resume} asks: each cuboid's analysis (its pieces and
+   * boundary) is kept there once made, and so is each cuboid of the label volume once written,
+   * so a run that stops can be finished by another with {@code resume} without analysing
+   * those cuboids again; the result is the same.
+   */
+  public static Dataset<Row> run(SparkSession spark, String url, CountOptions o,
+      JournalRequest resume) {
     try {
-      return count(spark, url, o);
+      return count(spark, url, o, resume);
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw NdioErrors.unwrap(e);
     }
   }
 
-  private static Dataset<Row> count(SparkSession spark, String url, CountOptions o) {
+  private static Dataset<Row> count(SparkSession spark, String url, CountOptions o,
+      JournalRequest resume) {
     VolumeInfo info;
     try (VolumeReader r = Volumes.open(url)) {
       info = r.level(o.resolution()).info();
@@ -95,11 +110,26 @@ public final class CellCount {
     CountOptions.Rule rule = o.rule();
     long min = o.minVoxels();
     long max = o.maxVoxels();
-    JavaRDD<CuboidAnalysis> local = Ndio.cuboids(spark, url, read)
-        .map(c -> CuboidAnalysis.of(c, rule, grid)).persist(StorageLevel.MEMORY_AND_DISK());
+    Journal journal = Journal.open(resume, String.join("\n", "count", "url " + url,
+        "box " + box, "resolution " + o.resolution(), "cuboid " + cuboid,
+        "rule " + rule.foreground() + " " + rule.byLabel() + " " + rule.connectivity(),
+        "sizes " + min + " " + max, "labels " + o.labelsOut().orElse("none"), ""));
+    Journal analysed = journal.stage("analysis");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> done = analysed.done();
+    JavaRDD<CuboidAnalysis> fresh = CuboidSkip.apply(Ndio.read(spark, url, read), done)
+        .javaRDD().map(Ndio::toCuboid).map(c -> {
+          CuboidAnalysis a = CuboidAnalysis.of(c, rule, grid);
+          analysed.mark(Journal.key(c.box().x0(), c.box().y0(), c.box().z0()),
+              AnalysisCodec.encode(a));
+          return a;
+        });
+    JavaRDD<CuboidAnalysis> local = (done.isEmpty() ? fresh : fresh.union(
+        jsc.parallelize(done, Math.max(1, Math.min(done.size(), 4 * jsc.defaultParallelism())))
+            .map(k -> AnalysisCodec.decode(analysed.result(k), analysed.location() + " " + k))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Long, Long> roots = o.byLabel() ? Map.of() : roots(local);
-      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       Broadcast<Map<Long, Long>> rootOf = jsc.broadcast(roots);
       JavaRDD<Tuple2<Long, ObjectPiece>> objects = local
           .flatMapToPair(a -> pieces(a, rootOf.value()))
@@ -118,9 +148,10 @@ public final class CellCount {
         Map<Long, Long> idOfRoot = new HashMap<>(
             numbered.mapToPair(t -> new Tuple2<>(t._1()._1(), t._2() + 1)).collectAsMap());
         writeLabels(spark, url, o.labelsOut().get(), rule, grid, read, jsc.broadcast(roots),
-            jsc.broadcast(idOfRoot), table.count());
+            jsc.broadcast(idOfRoot), table.count(), journal.stage("labels"));
       }
       numbered.unpersist(false);
+      journal.finish();
       return table;
     } finally {
       local.unpersist(false);
@@ -192,27 +223,32 @@ public final class CellCount {
    */
   private static void writeLabels(SparkSession spark, String url, String labelsOut,
       CountOptions.Rule o, CountGrid grid, Map<String, String> read,
-      Broadcast<Map<Long, Long>> rootOf, Broadcast<Map<Long, Long>> idOf, long objects) {
+      Broadcast<Map<Long, Long>> rootOf, Broadcast<Map<Long, Long>> idOf, long objects,
+      Journal journal) {
     BoundingBox box = grid.box();
     DataType dtype = objects < (1L << 32) ? DataType.UINT32 : DataType.UINT64;
     VolumeUrl target = VolumeUrl.parse(labelsOut);
-    ParallelWrite write = Volumes.format(target).beginParallel(target,
-        VolumeSpec.of(dtype, new Size3(box.sizeX(), box.sizeY(), box.sizeZ()))
-            .withChunks(grid.cuboid()), WriteMode.ERROR_IF_EXISTS);
+    ParallelWrite write = journal.write("labels", target, () -> Volumes.format(target)
+        .beginParallel(target, VolumeSpec.of(dtype, new Size3(box.sizeX(), box.sizeY(),
+            box.sizeZ())).withChunks(grid.cuboid()), WriteMode.ERROR_IF_EXISTS));
     try {
-      Ndio.cuboids(spark, url, read).foreachPartition(it -> {
-        try (ParallelWrite.ChunkWriter out = write.writer()) {
-          while (it.hasNext()) {
-            Cuboid c = it.next();
-            Volume ids = relabel(c, o, grid, rootOf.value(), idOf.value(), dtype);
-            out.write(c.box().x0() - box.x0(), c.box().y0() - box.y0(),
-                c.box().z0() - box.z0(), ids);
-          }
-        }
-      });
+      CuboidSkip.apply(Ndio.read(spark, url, read), journal.done()).javaRDD()
+          .map(Ndio::toCuboid).foreachPartition(it -> {
+            try (ParallelWrite.ChunkWriter out = write.writer()) {
+              while (it.hasNext()) {
+                Cuboid c = it.next();
+                Volume ids = relabel(c, o, grid, rootOf.value(), idOf.value(), dtype);
+                out.write(c.box().x0() - box.x0(), c.box().y0() - box.y0(),
+                    c.box().z0() - box.z0(), ids);
+                journal.mark(Journal.key(c.box().x0(), c.box().y0(), c.box().z0()));
+              }
+            }
+          });
       write.commit();
     } catch (Exception e) {
-      write.abort();
+      if (!journal.active()) {
+        write.abort(); // with a journal, what was written stays for --resume
+      }
       throw NdioErrors.unwrap(e);
     }
   }

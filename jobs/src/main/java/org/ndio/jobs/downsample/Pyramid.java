@@ -16,6 +16,9 @@ import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
 import org.ndio.jobs.kernel.Downsampling;
 import org.ndio.jobs.kernel.Reduction;
+import org.ndio.jobs.resume.CuboidSkip;
+import org.ndio.jobs.resume.Journal;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.store.ParallelWrite;
@@ -88,26 +91,52 @@ public final class Pyramid {
   private Pyramid() {}
 
   public static Result run(SparkSession spark, String url, Options o) {
+    return run(spark, url, o, JournalRequest.OFF);
+  }
+
+  /**
+   * A pyramid build that keeps a journal as {@code resume} asks: the copy of level 0, each
+   * pass's cuboids and each published pass are recorded, so a run that stops can be finished
+   * by another with {@code resume}, which skips what is done and writes the same levels.
+   */
+  public static Result run(SparkSession spark, String url, Options o, JournalRequest resume) {
     try {
-      return build(spark, url, o);
+      return build(spark, url, o, resume);
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw NdioErrors.unwrap(e);
     }
   }
 
-  private static Result build(SparkSession spark, String url, Options o) {
+  private static Result build(SparkSession spark, String url, Options o,
+      JournalRequest resume) {
     if (o.levels() < 1) {
       throw new NdioException("--levels must be at least 1");
     }
     String group = o.out().orElse(url);
+    Journal journal = Journal.open(resume, String.join("\n", "downsample", "url " + url,
+        "out " + o.out().orElse("none"), "levels " + o.levels(),
+        "factor " + o.factor().map(Size3::toString).orElse("auto"),
+        "reduction " + o.reduction().map(Reduction::name).orElse("default"),
+        "pass bytes " + o.passBytes(),
+        "voxel size " + o.voxelSize().map(VoxelSize::toString).orElse("default"), ""));
     if (o.out().isPresent()) {
-      start(spark, url, group, o.voxelSize());
+      if (!journal.flagged("started")) {
+        start(spark, url, group, o.voxelSize(), journal);
+        journal.flag("started");
+      }
     } else if (OmeZarr.multiscales(url).isEmpty()) {
       throw new NdioException(url + " is not an OME-Zarr multiscale group, so it cannot gain"
           + " levels in place; pass --out zarr:NEW_GROUP to start a pyramid from it");
     }
     Multiscales ms = OmeZarr.multiscales(group).orElseThrow();
     List<Multiscales.Level> levels = new ArrayList<>(ms.levels());
+    // The levels the group had when the job began: a resumed run adds only what is missing.
+    int base = Integer.parseInt(journal.noted("base").orElse(String.valueOf(levels.size())));
+    journal.note("base", String.valueOf(base));
+    if (levels.size() < base || levels.size() > base + o.levels()) {
+      throw new NdioException(group + " has " + levels.size() + " levels, which the journal of"
+          + " a run that began with " + base + " and adds " + o.levels() + " cannot explain");
+    }
     VolumeInfo top;
     try (VolumeReader r = Volumes.open(OmeZarr.member(group, levels.get(levels.size() - 1)
         .path()))) {
@@ -115,7 +144,7 @@ public final class Pyramid {
     }
     Reduction how = o.reduction().orElse(top.dtype() == DataType.UINT64
         || top.dtype() == DataType.UINT32 ? Reduction.MODE : Reduction.MEAN);
-    VoxelSize size = levels.get(levels.size() - 1).voxelSize(ms.unit());
+    VoxelSize size = levels.get(base - 1).voxelSize(ms.unit());
     List<Size3> factors = new ArrayList<>();
     for (int i = 0; i < o.levels(); i++) {
       Size3 f = o.factor().orElse(autoFactor(size));
@@ -124,13 +153,14 @@ public final class Pyramid {
     }
 
     int passes = 0;
-    int done = 0;
+    int done = levels.size() - base;
     while (done < factors.size()) {
       int start = levels.size() - 1;
       Multiscales.Level from = levels.get(start);
       String fromUrl = OmeZarr.member(group, from.path());
       int k = levelsInPass(top, factors.subList(done, factors.size()), o.passBytes());
       List<Size3> pass = factors.subList(done, done + k);
+      Journal passJournal = journal.stage("pass-" + (start + 1));
       List<ParallelWrite> writes = new ArrayList<>();
       List<BoundingBox> extents = new ArrayList<>();
       BoundingBox e = top.extent();
@@ -140,22 +170,26 @@ public final class Pyramid {
         extents.add(e);
         String path = String.valueOf(start + 1 + writes.size());
         VolumeUrl target = VolumeUrl.parse(OmeZarr.member(group, path));
-        writes.add(Volumes.format(target).beginParallel(target, VolumeSpec.of(top.dtype(),
-            new Size3(e.sizeX(), e.sizeY(), e.sizeZ())).withChunks(top.chunks()),
-            WriteMode.ERROR_IF_EXISTS));
+        VolumeSpec spec = VolumeSpec.of(top.dtype(), new Size3(e.sizeX(), e.sizeY(),
+            e.sizeZ())).withChunks(top.chunks());
+        writes.add(passJournal.write("level-" + path, target, () -> Volumes.format(target)
+            .beginParallel(target, spec, WriteMode.ERROR_IF_EXISTS)));
       }
       Size3 total = product(pass);
       Size3 cuboid = new Size3(top.chunks().x() * total.x(), top.chunks().y() * total.y(),
           top.chunks().z() * total.z());
       try {
         List<Size3> passFactors = List.copyOf(pass);
-        Ndio.read(spark, fromUrl, Map.of("cuboid", cuboid.toString())).queryExecution().toRdd()
-            .toJavaRDD().foreachPartition(rows -> reducePartition(rows, passFactors, how, writes));
+        CuboidSkip.apply(Ndio.read(spark, fromUrl, Map.of("cuboid", cuboid.toString())),
+            passJournal.done()).queryExecution().toRdd().toJavaRDD().foreachPartition(
+                rows -> reducePartition(rows, passFactors, how, writes, passJournal));
         for (ParallelWrite w : writes) {
           w.commit();
         }
       } catch (RuntimeException ex) {
-        writes.forEach(ParallelWrite::abort);
+        if (!journal.active()) {
+          writes.forEach(ParallelWrite::abort); // with a journal, they stay for --resume
+        }
         throw ex;
       }
       for (int i = 0; i < k; i++) {
@@ -178,6 +212,7 @@ public final class Pyramid {
       done += k;
       passes++;
     }
+    journal.finish();
     List<BoundingBox> extents = new ArrayList<>();
     try (VolumeReader r = Volumes.open(group)) {
       for (int i = 0; i < r.levelCount(); i++) {
@@ -189,13 +224,13 @@ public final class Pyramid {
 
   /** Copies the source into level 0 of a new group and writes the group's metadata. */
   private static void start(SparkSession spark, String source, String group,
-      Optional<VoxelSize> given) {
+      Optional<VoxelSize> given, Journal journal) {
     if (!VolumeUrl.parse(group).scheme().equals("zarr")) {
       throw new NdioException("--out " + group + ": pyramids are written as OME-Zarr groups"
           + " (zarr:PATH)");
     }
-    if (Volumes.format(VolumeUrl.parse(group)).exists(VolumeUrl.parse(group))
-        || OmeZarr.multiscales(group).isPresent()) {
+    if (!journal.resumed() && (Volumes.format(VolumeUrl.parse(group))
+        .exists(VolumeUrl.parse(group)) || OmeZarr.multiscales(group).isPresent())) {
       throw new VolumeExistsException(group + " already exists");
     }
     VoxelSize voxel;
@@ -203,7 +238,8 @@ public final class Pyramid {
       voxel = given.or(() -> r.info().voxelSize())
           .orElse(new VoxelSize(1, 1, 1, "nanometer"));
     }
-    SparkConvert.run(spark, source, OmeZarr.member(group, "0"), Convert.Options.defaults());
+    SparkConvert.run(spark, source, OmeZarr.member(group, "0"), Convert.Options.defaults(),
+        job -> journal.stage("level0"));
     OmeZarr.writeMultiscales(group, new Multiscales(leaf(group), voxel.unit(),
         List.of(new Multiscales.Level("0", new double[] {voxel.x(), voxel.y(), voxel.z()},
             new double[] {0, 0, 0})), ""));
@@ -216,7 +252,7 @@ public final class Pyramid {
 
   /** One task: each cuboid reduced level after level, each level written at its place. */
   private static void reducePartition(Iterator<InternalRow> rows, List<Size3> factors,
-      Reduction how, List<ParallelWrite> writes) {
+      Reduction how, List<ParallelWrite> writes, Journal journal) {
     List<ParallelWrite.ChunkWriter> out = new ArrayList<>();
     try {
       for (ParallelWrite w : writes) {
@@ -227,6 +263,7 @@ public final class Pyramid {
         long x0 = r.getLong(0);
         long y0 = r.getLong(1);
         long z0 = r.getLong(2);
+        String key = Journal.key(x0, y0, z0);
         Volume v = Volume.wrap(DataType.fromName(r.getUTF8String(6).toString()),
             (int) (r.getLong(3) - x0), (int) (r.getLong(4) - y0), (int) (r.getLong(5) - z0),
             r.getBinary(7));
@@ -239,6 +276,7 @@ public final class Pyramid {
           z0 /= f.z();
           out.get(i).write(x0, y0, z0, v);
         }
+        journal.mark(key);
       }
     } finally {
       out.forEach(ParallelWrite.ChunkWriter::close);

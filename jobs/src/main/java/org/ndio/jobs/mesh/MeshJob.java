@@ -5,10 +5,13 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +26,8 @@ import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.kernel.mesh.Meshes;
 import org.ndio.jobs.spark.SparkProgress;
+import org.ndio.jobs.resume.Journal;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -99,14 +104,25 @@ public final class MeshJob {
   private MeshJob() {}
 
   public static List<Written> run(SparkSession spark, String url, Options o) {
+    return run(spark, url, o, JournalRequest.OFF);
+  }
+
+  /**
+   * A mesh job that keeps a journal as {@code resume} asks: each cuboid's mesh pieces are kept
+   * there once made, so a run that stops can be finished by another with {@code resume}
+   * without meshing those cuboids again; the files are the same.
+   */
+  public static List<Written> run(SparkSession spark, String url, Options o,
+      JournalRequest resume) {
     try {
-      return mesh(spark, url, o);
+      return mesh(spark, url, o, resume);
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw NdioErrors.unwrap(e);
     }
   }
 
-  private static List<Written> mesh(SparkSession spark, String url, Options o) {
+  private static List<Written> mesh(SparkSession spark, String url, Options o,
+      JournalRequest resume) {
     if (!(o.simplify() > 0 && o.simplify() <= 1)) {
       throw new NdioException("--simplify must be a share of triangles in (0, 1], got "
           + o.simplify());
@@ -130,16 +146,35 @@ public final class MeshJob {
     String out = o.out().toAbsolutePath().toString();
     MeshFormat format = o.format();
     double ratio = o.simplify();
+    Journal journal = Journal.open(resume, String.join("\n", "mesh", "url " + url,
+        "box " + box, "resolution " + level, "cuboid " + cuboid, "selection " + selection,
+        "scale " + scale, "format " + format, "simplify " + ratio, ""));
+    if (journal.active()) {
+      removeStrays(o.out());
+    }
+    Journal meshed = journal.stage("pieces");
+    List<String> done = meshed.done();
+    Set<String> skip = new HashSet<>(done);
+    List<BoundingBox> todo = cuboids.stream()
+        .filter(c -> !skip.contains(Journal.key(c.x0(), c.y0(), c.z0()))).toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Named as the ndio source's metric, so progress listeners count these voxels alike.
     LongAccumulator voxels = jsc.sc().longAccumulator(SparkProgress.VOXELS);
-    JavaRDD<BoundingBox> work = jsc.parallelize(cuboids,
-        Math.max(1, Math.min(cuboids.size(), 4 * jsc.defaultParallelism())));
-    List<Written> written = work
-        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it, voxels))
+    JavaRDD<BoundingBox> work = jsc.parallelize(todo,
+        Math.max(1, Math.min(todo.size(), 4 * jsc.defaultParallelism())));
+    JavaPairRDD<Long, KeyedMesh> pieces = work
+        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it, voxels, meshed));
+    if (!done.isEmpty()) {
+      pieces = pieces.union(jsc.parallelize(done,
+          Math.max(1, Math.min(done.size(), 4 * jsc.defaultParallelism())))
+          .flatMapToPair(k -> PiecesCodec.decode(meshed.result(k), meshed.location() + " " + k)
+              .iterator()));
+    }
+    List<Written> written = pieces
         .groupByKey()
         .map(t -> write(t._1(), KeyedMesh.weld(pieces(t._2())), scale, ratio, format, out))
         .collect();
+    journal.finish();
     List<Written> sorted = new ArrayList<>(written);
     sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
     return sorted;
@@ -152,20 +187,39 @@ public final class MeshJob {
 
   private static Iterator<Tuple2<Long, KeyedMesh>> pieces(String url, int level,
       BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids,
-      LongAccumulator voxels) {
+      LongAccumulator voxels, Journal journal) {
     List<Tuple2<Long, KeyedMesh>> out = new ArrayList<>();
     try (VolumeReader opened = Volumes.open(url)) {
       VolumeReader r = opened.level(level);
       while (cuboids.hasNext()) {
-        CellBlock block = CellBlock.forCuboid(cuboids.next(), box);
+        BoundingBox c = cuboids.next();
+        CellBlock block = CellBlock.forCuboid(c, box);
         Volume v = r.read(block.voxels());
         voxels.add(v.voxels());
+        List<Tuple2<Long, KeyedMesh>> mine = new ArrayList<>();
         for (Map.Entry<Long, KeyedMesh> e : MarchingCubes.mesh(v, block, selection).entrySet()) {
-          out.add(new Tuple2<>(e.getKey(), e.getValue()));
+          mine.add(new Tuple2<>(e.getKey(), e.getValue()));
         }
+        if (journal.active()) {
+          journal.mark(Journal.key(c.x0(), c.y0(), c.z0()), PiecesCodec.encode(mine));
+        }
+        out.addAll(mine);
       }
     }
     return out.iterator();
+  }
+
+  /** Temporary files of mesh writes that a stopped run cut short. */
+  private static void removeStrays(Path dir) {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        if (p.getFileName().toString().matches("\\..+\\.ndio-tmp-[0-9a-f-]{36}")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot clean " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<KeyedMesh> pieces(Iterable<KeyedMesh> all) {

@@ -100,11 +100,13 @@ public record Multiscales(String name, String unit, List<Level> levels, String m
     List<Map<String, Object>> datasets = new ArrayList<>();
     for (Level l : levels) {
       List<Map<String, Object>> transforms = new ArrayList<>();
-      transforms.add(Map.of("type", "scale",
-          "scale", List.of(l.scaleXyz()[2], l.scaleXyz()[1], l.scaleXyz()[0])));
+      // Ordered maps: Map.of iterates in an order that changes from one JVM to the next, and
+      // the same pyramid must give the same bytes wherever it is written (resumed runs).
+      transforms.add(transform("scale",
+          List.of(l.scaleXyz()[2], l.scaleXyz()[1], l.scaleXyz()[0])));
       if (l.translationXyz()[0] != 0 || l.translationXyz()[1] != 0
           || l.translationXyz()[2] != 0) {
-        transforms.add(Map.of("type", "translation", "translation",
+        transforms.add(transform("translation",
             List.of(l.translationXyz()[2], l.translationXyz()[1], l.translationXyz()[0])));
       }
       Map<String, Object> d = new LinkedHashMap<>();
@@ -123,5 +125,12 @@ public record Multiscales(String name, String unit, List<Level> levels, String m
     Map<String, Object> out = new LinkedHashMap<>(attributes);
     out.put("multiscales", List.of(m));
     return out;
+  }
+
+  private static Map<String, Object> transform(String type, List<Double> values) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("type", type);
+    t.put(type, values);
+    return t;
   }
 }

@@ -68,6 +68,11 @@ public final class ZarrFormat implements VolumeFormat {
     return begin(url, spec, mode);
   }
 
+  @Override
+  public ParallelWrite resumeParallel(VolumeUrl url, String state) {
+    return ZarrWrite.resume(url.toString(), Storages.at(url.location()), state);
+  }
+
   private static ZarrWrite begin(VolumeUrl url, VolumeSpec spec, WriteMode mode) {
     Storage storage = Storages.at(url.location());
     if (mode == WriteMode.CREATE_OR_APPEND) {
