@@ -121,8 +121,10 @@ final class RamonH5Writer {
               + " unsigned 32-bit VOXELS");
         }
       }
-      out.put(g + "VOXELS", xyz.length == 0 ? new Hdf5Array(new int[0][3], true)
-          : Hdf5Array.uint32(xyz, 3));
+      // As ndstore does, and jhdf writes no empty datasets: RESOLUTION alone is an empty list.
+      if (xyz.length > 0) {
+        out.put(g + "VOXELS", Hdf5Array.uint32(xyz, 3));
+      }
     }
   }
 
