@@ -3,6 +3,7 @@ package org.ndio.remote.profile;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ public record RemoteTarget(VolumeUrl url, Optional<RemoteProfile> profile,
 
   /** {@code url} (a remote URL string) with {@code profiles=FILE} added to its query. */
   public static String withProfiles(String url, String file) {
-    String enc = java.net.URLEncoder.encode(file, StandardCharsets.UTF_8);
+    String enc = URLEncoder.encode(file, StandardCharsets.UTF_8);
     int hash = url.indexOf('#');
     String head = hash < 0 ? url : url.substring(0, hash);
     String tail = hash < 0 ? "" : url.substring(hash);
@@ -191,7 +192,7 @@ public record RemoteTarget(VolumeUrl url, Optional<RemoteProfile> profile,
     return p.timeout().map(r::withTimeout).orElse(r);
   }
 
-  /** Whether {@code scheme} belongs to a remote that takes profiles. */
+  /** Whether {@code url}'s scheme is a remote's, whose URLs take profiles. */
   public static boolean isRemote(String url) {
     int colon = url.indexOf(':');
     return colon > 0 && RemoteKind.ofScheme(url.substring(0, colon)).isPresent();
