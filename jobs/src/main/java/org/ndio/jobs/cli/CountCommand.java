@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
@@ -133,6 +134,7 @@ final class CountCommand implements Callable<Integer> {
     Path scratch = montage != null && labelsOut == null ? scratch(montage) : null;
     String labels = scratch != null ? "zarr:" + scratch.resolve("labels") : labelsOut;
     CountOptions counted = o.withLabelsOut(labels);
+    long[] weight = counts == null ? null : new long[(int) counts.sizeZ()];
     try {
       SparkSession spark = JobSession.start("count", master);
       long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
@@ -144,10 +146,19 @@ final class CountCommand implements Callable<Integer> {
             objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
           }
         }
+        if (weight != null) {
+          for (Row r : objects.groupBy(functions.floor(functions.col("centroid_z")).as("z"))
+              .agg(functions.sum("voxels")).collectAsList()) {
+            long z = r.getLong(0) - counts.z0();
+            if (z >= 0 && z < weight.length) {
+              weight[(int) z] = r.getLong(1);
+            }
+          }
+        }
         return objects.count();
       });
       if (montage != null) {
-        Montages.count(url, resolution, counts, labels, n, montage);
+        Montages.count(url, resolution, counts, labels, n, weight, montage);
       }
       spec.commandLine().getOut().printf("%d objects%n", n);
     } finally {

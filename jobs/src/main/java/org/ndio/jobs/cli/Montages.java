@@ -28,12 +28,13 @@ final class Montages {
   private Montages() {}
 
   /**
-   * Evenly spaced sections of {@code box} of {@code url} with the objects of the label volume
-   * {@code labels} overlaid (written by count with the box's corner at its origin).
+   * Sections of {@code box} of {@code url}, one from each of {@link #SECTIONS} slabs (the one
+   * with the most object voxels centred on it, {@code weight[z - z0]}), with the objects of the
+   * label volume {@code labels} overlaid (written by count with the box's corner at its origin).
    */
   static Picture count(String url, int level, BoundingBox box, String labels, long objects,
-      Path file) {
-    long[] z = Montage.evenlySpaced(box.z0(), box.z1(), SECTIONS);
+      long[] weight, Path file) {
+    long[] z = Montage.busiest(box.z0(), box.z1(), SECTIONS, weight);
     List<Volume> grey = new ArrayList<>();
     List<Volume> ids = new ArrayList<>();
     try (VolumeReader src = Volumes.open(url); VolumeReader lab = Volumes.open(labels)) {

@@ -36,6 +36,29 @@ public final class Montage {
   }
 
   /**
+   * {@code n} sections of {@code [z0, z1)}, one from each of {@code n} equal slabs: the section
+   * of the slab with the most weight ({@code weight[z - z0]}, e.g. the voxels of objects
+   * centred there), or the slab's middle where it has none. Evenly spaced sections of a
+   * layered volume can all fall between the layers; these show what is there.
+   */
+  public static long[] busiest(long z0, long z1, int n, long[] weight) {
+    long[] z = evenlySpaced(z0, z1, n);
+    int k = z.length;
+    long depth = z1 - z0;
+    for (int i = 0; i < k; i++) {
+      long best = 0;
+      for (long s = z0 + i * depth / k; s < z0 + (i + 1) * depth / k; s++) {
+        long w = s - z0 < weight.length ? weight[(int) (s - z0)] : 0;
+        if (w > best) {
+          best = w;
+          z[i] = s;
+        }
+      }
+    }
+    return z;
+  }
+
+  /**
    * Sections with their labels overlaid ({@link SliceImage#overlay}, one window over all
    * sections so they compare), in a grid named {@code z=...}.
    *

@@ -126,9 +126,27 @@ class PictureCommandsTest {
     int g = Montage.GAP;
     assertEquals(g + 3 * (96 + g), img.getWidth());
     assertEquals(Montage.TITLE + g + 2 * (64 + g), img.getHeight());
-    long[] z = Montage.evenlySpaced(0, 24, 6);
+    // The montage picks, in each of 6 slabs, the section most object voxels are centred on:
+    // computed here from the true labels.
+    java.util.Map<Long, double[]> sums = new java.util.HashMap<>();
+    for (int zz = 0; zz < labels.sizeZ(); zz++) {
+      for (int y = 0; y < labels.sizeY(); y++) {
+        for (int x = 0; x < labels.sizeX(); x++) {
+          long id = labels.getLong(x, y, zz);
+          if (id != 0) {
+            double[] s = sums.computeIfAbsent(id, k -> new double[2]);
+            s[0]++;
+            s[1] += zz;
+          }
+        }
+      }
+    }
+    long[] weight = new long[labels.sizeZ()];
+    sums.values().forEach(s -> weight[(int) Math.floor(s[1] / s[0])] += (long) s[0]);
+    long[] z = Montage.busiest(0, 24, 6, weight);
     int labelled = 0;
     for (int k = 0; k < z.length; k++) {
+      int before = labelled;
       int x0 = g + (k % 3) * (96 + g);
       int y0 = Montage.TITLE + g + (k / 3) * (64 + g);
       for (int y = 0; y < 64; y++) {
@@ -139,6 +157,7 @@ class PictureCommandsTest {
               + y);
         }
       }
+      assertTrue(labelled > before, "section " + z[k] + " shows cells");
     }
     assertTrue(labelled > 1000, "labelled pixels: " + labelled);
     try (Stream<Path> left = Files.list(dir)) {
