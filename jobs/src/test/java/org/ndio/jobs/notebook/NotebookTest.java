@@ -54,6 +54,8 @@ class NotebookTest {
   void everyParagraphRuns(Path file) throws IOException {
     ZeppelinNote note = ZeppelinNote.read(file);
     assertFalse(note.paragraphs().isEmpty(), file + " has no paragraphs");
+    // What each paragraph printed, pictures elided, for a reader to compare with the text.
+    StringBuilder transcript = new StringBuilder();
     try (ScalaRepl repl = new ScalaRepl()) {
       bind(repl);
       for (ZeppelinNote.Paragraph p : note.paragraphs()) {
@@ -62,12 +64,15 @@ class NotebookTest {
           case "%md" -> assertFalse(p.body().isBlank(), where + ": empty markdown");
           case "%spark", "%spark.spark" -> {
             ScalaRepl.Outcome o = repl.run(p.body());
+            String text = PNG.matcher(o.output()).replaceAll("data:image/png;base64,...");
+            transcript.append("== ").append(p.label()).append('\n').append(text).append('\n');
+            write(file, transcript);
             if (!o.ok()) {
               fail(where + " failed:\n" + o.output());
             }
-            int shown = checkPictures(where, o.output());
+            int pictures = checkPictures(where, o.output());
             if (p.body().contains("%html") || p.body().contains("Pictures.html")) {
-              assertTrue(shown > 0, where + ": shows no picture:\n" + o.output());
+              assertTrue(pictures > 0, where + ": shows no picture:\n" + o.output());
             }
           }
           default -> fail(where + ": interpreter " + p.interpreter() + " is not run by this test");
@@ -91,6 +96,13 @@ class NotebookTest {
       byte[] png = Pictures.section(Volume.allocate(DataType.UINT8, 1, 1, 1), 0);
       assertEquals(2, checkPictures("self-check", "text\n" + Pictures.html(1, 1, png, png)));
     }
+  }
+
+  private static void write(Path note, CharSequence transcript) throws IOException {
+    Path dir = Path.of("target", "notebook-output");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(note.getFileName().toString().replace(".zpln", ".txt")),
+        transcript);
   }
 
   /** Zeppelin's own {@code spark} and {@code sc}, here the tests' shared session. */
