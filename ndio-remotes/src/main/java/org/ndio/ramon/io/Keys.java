@@ -16,7 +16,10 @@ final class Keys {
 
   private Keys() {}
 
-  /** The keys of ndstore's flat JSON form (and ndio's additions to it), which a pair may not use. */
+  /**
+   * The keys of ndstore's flat JSON form (with the box its ramon view adds, and ndio's
+   * additions), which a key-value pair may not use.
+   */
   static final Set<String> FLAT_FIELDS = Set.of(
       "ann_id", "ann_type", "ann_status", "ann_confidence", "ann_author",
       "syn_weight", "syn_type", "syn_seeds", "syn_segments", "syn_presegments",
@@ -28,7 +31,7 @@ final class Keys {
       "node_type", "node_location", "node_parent", "node_radius", "node_skeleton",
       "node_children",
       "skel_type", "skel_rootnode", "skel_nodes",
-      "roi_parent", "roi_children",
+      "roi_parent", "roi_children", "bbcorner", "bbdim",
       RamonJson.VOXELS_KEY);
 
   /** {@code o}'s pairs as a file stores them. */

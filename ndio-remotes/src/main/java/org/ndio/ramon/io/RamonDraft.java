@@ -86,6 +86,10 @@ final class RamonDraft {
   RamonObject build(RamonType type, String where) {
     try {
       Map<String, String> kv = new LinkedHashMap<>(keyValues);
+      if (type != RamonType.GENERIC && kv.containsKey(RamonType.TYPE_KEY)) {
+        throw new RamonException(where + ": key " + RamonType.TYPE_KEY + " is reserved; ndio"
+            + " marks only generic objects with it");
+      }
       if (type == RamonType.GENERIC && kv.containsKey(RamonType.TYPE_KEY)) {
         String marked = kv.get(RamonType.TYPE_KEY);
         if (marked.equals(RamonType.ATTRIBUTED_REGION.serverName())) {

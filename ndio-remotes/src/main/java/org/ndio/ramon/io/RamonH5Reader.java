@@ -118,7 +118,10 @@ final class RamonH5Reader {
           : "XYZOFFSET without CUTOUT") + "; expected both");
     }
     if (!cutout) {
-      return Optional.empty();
+      // ndstore writes an empty voxel list as RESOLUTION alone (a cuboid reply adds CUBOIDS)
+      boolean emptyList = has(g, "RESOLUTION") && !offset && !has(g, "XYZDIMENSION")
+          && !has(g, "CUBOIDS");
+      return emptyList ? Optional.of(new VoxelList(res, new long[0])) : Optional.empty();
     }
     long[] corner = H5Values.triple(ds(g, "XYZOFFSET", where), where + "/XYZOFFSET");
     Volume data;

@@ -45,13 +45,13 @@ final class RamonH5Writer {
       list(out, m + "SEGMENTS", l.unknown());
       list(out, m + "PRESEGMENTS", l.pre());
       list(out, m + "POSTSEGMENTS", l.post());
-      point(out, m + "CENTROID", s.centroid());
+      point(out, m + "CENTROID", s.centroid(), where);
     } else if (o instanceof Seed s) {
       out.put(m + "PARENT", Hdf5Array.uint32(s.parent()));
       out.put(m + "CUBE_LOCATION", Hdf5Array.uint32(unsigned(s.cubeLocation(),
           where + ": cube location")));
       out.put(m + "SOURCE", Hdf5Array.uint32(s.source()));
-      point(out, m + "POSITION", s.position());
+      point(out, m + "POSITION", s.position(), where);
     } else if (o instanceof Segment s) {
       out.put(m + "SEGMENTCLASS", Hdf5Array.uint32(s.segmentClass().code()));
       out.put(m + "PARENTSEED", Hdf5Array.uint32(s.parentSeed()));
@@ -67,7 +67,7 @@ final class RamonH5Writer {
         out.put(m + "SEGMENT", Hdf5Array.uint32(s.segment()));
       }
       list(out, m + "SEEDS", s.seeds());
-      point(out, m + "CENTROID", s.centroid());
+      point(out, m + "CENTROID", s.centroid(), where);
     } else if (o instanceof Node s) {
       out.put(m + "NODETYPE", Hdf5Array.uint32(unsigned(s.nodeType(), where + ": node type")));
       if (s.parent() > Integer.MAX_VALUE) {
@@ -121,8 +121,10 @@ final class RamonH5Writer {
               + " unsigned 32-bit VOXELS");
         }
       }
-      out.put(g + "VOXELS", xyz.length == 0 ? new Hdf5Array(new int[0][3], true)
-          : Hdf5Array.uint32(xyz, 3));
+      // As ndstore does, and jhdf writes no empty datasets: RESOLUTION alone is an empty list.
+      if (xyz.length > 0) {
+        out.put(g + "VOXELS", Hdf5Array.uint32(xyz, 3));
+      }
     }
   }
 
@@ -132,12 +134,13 @@ final class RamonH5Writer {
     }
   }
 
-  private static void point(Map<String, Object> out, String path, Optional<Point3> p) {
+  private static void point(Map<String, Object> out, String path, Optional<Point3> p,
+      String where) {
     p.ifPresent(q -> {
       if (q.x() < 0 || q.y() < 0 || q.z() < 0 || q.x() > RamonObject.MAX_ID
           || q.y() > RamonObject.MAX_ID || q.z() > RamonObject.MAX_ID) {
-        throw new RamonException(path + ": point " + q + " does not fit unsigned 32-bit"
-            + " integers");
+        throw new RamonException(where + ": " + path.substring(path.lastIndexOf('/') + 1)
+            + " " + q + " does not fit unsigned 32-bit integers");
       }
       out.put(path, Hdf5Array.uint32(q.x(), q.y(), q.z()));
     });
@@ -153,7 +156,7 @@ final class RamonH5Writer {
   /** Text as jhdf writes it: a NUL would end it early on read, so it is refused. */
   private static String text(String s, String what) {
     if (s.indexOf('\0') >= 0) {
-      throw new RamonException(what + " hold a NUL character, which HDF5 strings cannot");
+      throw new RamonException(what + " holds a NUL character, which HDF5 strings cannot");
     }
     return s;
   }

@@ -3,12 +3,13 @@ package org.ndio.ramon.io;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.file.Path;
+import java.util.TreeMap;
 import org.ndio.NdioException;
 import org.ndio.RamonException;
 import org.ndio.format.hdf5.Hdf5Array;
@@ -65,10 +66,12 @@ public final class RamonHdf5 {
       return RamonH5Reader.read(f.root(), source, codes);
     } catch (RamonException e) {
       throw e;
-    } catch (NdioException | io.jhdf.exceptions.HdfException e) {
+    } catch (NdioException e) {
       throw new RamonException(source + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new RamonException(source + ": not a readable RAMON HDF5 file: " + e, e);
+      // jhdf reports a damaged file with its own exceptions, some unchecked Java ones
+      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 
@@ -118,8 +121,11 @@ public final class RamonHdf5 {
       return ids;
     } catch (RamonException e) {
       throw e;
-    } catch (NdioException | io.jhdf.exceptions.HdfException e) {
+    } catch (NdioException e) {
       throw new RamonException(source + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 
@@ -154,7 +160,7 @@ public final class RamonHdf5 {
   /** The boxes of a bounding-box reply by id, in id order. */
   public static Map<Long, BoundingBox> readBoundingBoxes(byte[] hdf5, String source) {
     try (Hdf5Bytes f = open(hdf5, source)) {
-      Map<Long, BoundingBox> out = new java.util.TreeMap<>();
+      Map<Long, BoundingBox> out = new TreeMap<>();
       for (Map.Entry<String, Node> e : f.root().getChildren().entrySet()) {
         String where = source + "#/" + e.getKey();
         long id = RamonH5Reader.idOf(e.getKey());
@@ -180,8 +186,11 @@ public final class RamonHdf5 {
       return out;
     } catch (RamonException e) {
       throw e;
-    } catch (NdioException | io.jhdf.exceptions.HdfException e) {
+    } catch (NdioException e) {
       throw new RamonException(source + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 

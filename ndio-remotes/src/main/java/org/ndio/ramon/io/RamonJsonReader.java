@@ -85,6 +85,9 @@ final class RamonJsonReader {
     v.fields().forEachRemaining(f -> rest.put(f.getKey(), f.getValue()));
     rest.remove("ann_id");
     rest.remove("ann_type");
+    // ndstore's /nd/ramon/ view adds the object's box; RamonHdf5.readBoundingBoxes reads it.
+    rest.remove("bbcorner");
+    rest.remove("bbdim");
     F f = new F(rest, where);
     f.opt("ann_status", n -> d.status = JsonValues.code(n, f.at("ann_status")));
     f.opt("ann_confidence", n -> d.confidence = JsonValues.number(n, f.at("ann_confidence")));

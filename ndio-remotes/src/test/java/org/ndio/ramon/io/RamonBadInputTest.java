@@ -153,6 +153,7 @@ class RamonBadInputTest {
       "{\"5\": {\"ann_type\": 1, \"colour\": [1, 2]}}|key-value pairs hold text",
       "{\"5\": {\"ann_type\": 1, \"ann_author\": 1, \"ann_author\": 2}}|Duplicate field",
       "{\"5\": {\"ann_type\": 1, \"ndio_ramon_type\": \"blob\"}}|ndio_ramon_type",
+      "{\"5\": {\"ann_type\": 4, \"ndio_ramon_type\": \"volume\"}}|reserved",
       "{\"5\": {\"type\": \"banana\"}}|unknown RAMON type 'banana'",
       "{\"5\": {\"metadata\": {}}}|no type",
       "{\"5\": {\"type\": \"synapse\", \"metadata\": {\"segments\": [[3, 9]]}}}|flow direction",

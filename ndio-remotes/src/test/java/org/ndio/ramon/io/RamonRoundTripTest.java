@@ -37,6 +37,19 @@ class RamonRoundTripTest {
   }
 
   @Test
+  void emptyVoxelListsAndDefaultsRoundTrip() {
+    List<RamonObject> objects = List.of(
+        new org.ndio.ramon.Segment(org.ndio.ramon.RamonCommon.of(3),
+            org.ndio.ramon.SegmentClass.UNKNOWN, 0, 0, List.of(), List.of(),
+            java.util.Optional.of(new org.ndio.ramon.VoxelList(4, new long[0]))),
+        org.ndio.ramon.Synapse.of(4), org.ndio.ramon.Seed.of(5), org.ndio.ramon.Node.of(6),
+        org.ndio.ramon.Skeleton.of(7), org.ndio.ramon.Organelle.of(8),
+        org.ndio.ramon.Neuron.of(9), org.ndio.ramon.Roi.of(10));
+    assertEquals(objects, RamonHdf5.read(RamonHdf5.write(objects), "t.h5"));
+    assertEquals(objects, RamonJson.read(RamonJson.write(objects, true), "t.json"));
+  }
+
+  @Test
   void jsonToHdf5ToJson() {
     List<RamonObject> all = RamonSamples.all();
     String json = RamonJson.write(all, true);
