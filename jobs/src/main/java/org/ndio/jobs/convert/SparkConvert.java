@@ -7,6 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.LongAccumulator;
+import org.ndio.RemoteException;
+import org.ndio.StorageException;
 import org.ndio.jobs.resume.CuboidSkip;
 import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
@@ -107,10 +109,15 @@ public final class SparkConvert {
       return new Convert.Result(write.info(), box, box.voxels(), cuboids,
           writeRetries.value() + ReadMetrics.total(rows, ReadMetrics.RETRIES));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
-      if (!journal.active()) {
-        write.abort(); // with a journal, what was written stays for --resume
+      RuntimeException error = NdioErrors.unwrap(e);
+      // What a remote or a file system failed to do may work later: that stays for --resume.
+      // Bad data fails again however often it is tried: clean up as without a journal.
+      if (!journal.active()
+          || !(error instanceof RemoteException || error instanceof StorageException)) {
+        write.abort();
+        journal.finish();
       }
-      throw NdioErrors.unwrap(e);
+      throw error;
     }
   }
 
