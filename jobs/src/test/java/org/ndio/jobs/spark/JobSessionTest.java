@@ -73,7 +73,15 @@ class JobSessionTest {
         s.get("spark.kryo.registrator"));
     Properties java = submitted("spark.master", "yarn",
         "spark.serializer", "org.apache.spark.serializer.JavaSerializer");
-    assertEquals(Map.of("spark.app.name", "ndio count"), JobSession.settings("count", null,
-        java));
+    assertEquals(Map.of("spark.app.name", "ndio count", "spark.redaction.regex",
+        JobSession.REDACTION), JobSession.settings("count", null, java));
+  }
+
+  @Test
+  void credentialsAreRedactedUnlessTheSubmitterSaysHow() {
+    assertEquals(JobSession.REDACTION,
+        JobSession.settings("count", null, new Properties()).get("spark.redaction.regex"));
+    Properties own = submitted("spark.master", "yarn", "spark.redaction.regex", "(?i)pass");
+    assertFalse(JobSession.settings("count", null, own).containsKey("spark.redaction.regex"));
   }
 }
