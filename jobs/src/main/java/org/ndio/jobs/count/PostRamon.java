@@ -134,6 +134,17 @@ public final class PostRamon {
       }
       first = ids.first();
     }
+    store(spark, metas, labels, box, r, first);
+    return new Posted(n, first);
+  }
+
+  /**
+   * Stores the objects with ids from {@code first}: a rerun with the same ids (a retried task,
+   * or a whole second run) leaves the same objects, never duplicates.
+   */
+  static void store(SparkSession spark, Map<Long, ObjectMeta> metas, String labels,
+      BoundingBox box, Request r, long first) {
+    long n = metas.size();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Map<Long, ObjectMeta>> meta = jsc.broadcast(metas);
     List<Long> countIds = new ArrayList<>(metas.keySet());
@@ -174,12 +185,12 @@ public final class PostRamon {
       }
     });
     meta.destroy();
-    return new Posted(n, first);
   }
 
   /**
    * Creates the objects; a batch a failed attempt of this task already stored is refused as a
    * duplicate, and is then written again as an update (the same metadata, so the same result).
+   * A batch partly stored (a server that stores batches in part) goes one object at a time.
    */
   private static void createOrUpdate(RamonRemote ramon, List<RamonObject> batch) {
     try {
@@ -188,8 +199,13 @@ public final class PostRamon {
       try {
         ramon.updateRamon(batch, PostMode.OVERWRITE);
       } catch (RamonException e) {
-        refused.addSuppressed(e);
-        throw refused;
+        if (batch.size() == 1) {
+          refused.addSuppressed(e);
+          throw refused;
+        }
+        for (RamonObject o : batch) {
+          createOrUpdate(ramon, List.of(o));
+        }
       }
     }
   }
