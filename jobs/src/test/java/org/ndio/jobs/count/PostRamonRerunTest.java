@@ -30,6 +30,7 @@ import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.Volumes;
 import org.ndio.store.WriteMode;
+import org.ndio.testing.TestVolumes;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;

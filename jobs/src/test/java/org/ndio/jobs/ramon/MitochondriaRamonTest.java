@@ -45,6 +45,7 @@ import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.Volumes;
 import org.ndio.store.WriteMode;
+import org.ndio.testing.Python;
 import org.ndio.testing.SharedData;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
@@ -163,6 +164,21 @@ class MitochondriaRamonTest {
         }
       }
     }
+    // The objects' sizes as scipy labels the same masks (independent of the count).
+    Python.require("numpy", "scipy", "imageio");
+    String script = """
+        import sys, glob, json, numpy as np, imageio
+        from scipy import ndimage
+        fs = sorted(glob.glob(sys.argv[1] + '/*.png'))
+        a = np.stack([np.asarray(imageio.imread(f)) for f in fs])
+        lab, n = ndimage.label(a[0:20, 256:768, 256:768] > 0)
+        print(json.dumps(sorted(np.bincount(lab.ravel())[1:].tolist())))
+        """;
+    List<Long> sizes = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(Python.run(script,
+        stack.resolve("mitochondria").toString())).forEach(x -> sizes.add(x.asLong()));
+    assertEquals(sizes, rows.stream().map(r -> (Long) r.getAs("voxel_count")).sorted()
+        .toList());
     System.out.printf("mitochondria %s: %d objects, count %.1f s, post %.1f s, read %.1f s%n",
         BOX, counted.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
   }
