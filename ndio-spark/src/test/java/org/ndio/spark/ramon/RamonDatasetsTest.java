@@ -134,6 +134,22 @@ class RamonDatasetsTest {
         RamonRead.metadata()).count());
   }
 
+  /** ndio's server answers an update's ids ascending; the client takes them in any order. */
+  @Test
+  void updatesInDescendingIdOrderAreAccepted(SparkSession spark) {
+    List<RamonObject> twice = new ArrayList<>();
+    for (long id : new long[] {13, 12, 6}) {
+      RamonObject o = RamonTestObjects.expected().get((int) id - 1);
+      twice.add(o.withCommon(o.common().with("checked", "yes")).metadataOnly());
+    }
+    try (NeuroDataRemote nd = NeuroDataRemote.open(url)) {
+      nd.ramon().updateRamon(twice, PostMode.OVERWRITE);
+    }
+    List<Row> rows = RamonDatasets.query(spark, url, RamonQuery.ALL.with("checked", "yes"),
+        RamonRead.metadata()).collectAsList();
+    assertEquals(List.of(6L, 12L, 13L), rows.stream().map(r -> r.getLong(0)).toList());
+  }
+
   @Test
   void fileUrlsAreRefused(SparkSession spark) {
     String file = "zarr:" + dir.resolve("labels");
