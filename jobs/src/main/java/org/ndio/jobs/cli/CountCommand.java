@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +21,7 @@ import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
+import org.ndio.jobs.count.PostRamon;
 import org.ndio.jobs.kernel.Connectivity;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
@@ -109,6 +111,19 @@ final class CountCommand implements Callable<Integer> {
       + " (kept beside --out, else --labels-out) records are not analysed again")
   boolean resume;
 
+  @Option(names = "--post-ramon", paramLabel = "REMOTE_URL", description = "Also post every"
+      + " object as a RAMON object (its voxels, and voxels, centroid and label as key-value"
+      + " pairs) to this annotation channel, with ids reserved there")
+  String postRamon;
+
+  @Option(names = "--ramon-type", defaultValue = "organelle", paramLabel = "TYPE",
+      description = "With --post-ramon: organelle (default), segment or generic")
+  String ramonType;
+
+  @Option(names = "--organelle-class", defaultValue = "mitochondria", paramLabel = "CLASS",
+      description = "With --ramon-type organelle: mitochondria (default), vesicle, nucleus, ...")
+  String organelleClass;
+
   @Spec
   CommandSpec spec;
 
@@ -129,14 +144,20 @@ final class CountCommand implements Callable<Integer> {
     if (out != null && !format.endsWith(".csv") && !format.endsWith(".parquet")) {
       throw new NdioException("--out " + out + ": name a .csv or .parquet file");
     }
-    BoundingBox counts = montage == null ? null : countedBox();
-    // A montage needs the objects as labels: in a scratch volume unless --labels-out.
-    Path scratch = montage != null && labelsOut == null ? scratch(montage) : null;
+    BoundingBox counts = montage == null && postRamon == null ? null : countedBox();
+    PostRamon.Request post = postRamon == null ? null : PostRamon.check(new PostRamon.Request(
+        postRamon, PostRamon.type(ramonType), PostRamon.organelleClass(organelleClass),
+        resolution), counts);
+    // A montage or a post needs the objects as labels: in a scratch volume unless --labels-out.
+    Path scratch = (montage != null || post != null) && labelsOut == null
+        ? scratch(montage != null ? montage : Path.of(System.getProperty("java.io.tmpdir"), "-"))
+        : null;
     String labels = scratch != null ? "zarr:" + scratch.resolve("labels") : labelsOut;
     CountOptions counted = o.withLabelsOut(labels);
-    long[] weight = counts == null ? null : new long[(int) counts.sizeZ()];
+    long[] weight = montage == null ? null : new long[(int) counts.sizeZ()];
     try {
       SparkSession spark = JobSession.start("count", master);
+      AtomicReference<PostRamon.Posted> posted = new AtomicReference<>();
       long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
         Dataset<Row> objects = CellCount.run(spark, url, counted, journal());
         if (out != null) {
@@ -155,12 +176,21 @@ final class CountCommand implements Callable<Integer> {
             }
           }
         }
+        if (post != null) {
+          posted.set(PostRamon.run(spark, objects, labels, counts, post));
+        }
         return objects.count();
       });
       if (montage != null) {
         Montages.count(url, resolution, counts, labels, n, weight, montage);
       }
       spec.commandLine().getOut().printf("%d objects%n", n);
+      if (post != null) {
+        PostRamon.Posted p = posted.get();
+        spec.commandLine().getOut().printf(p.count() == 0 ? "0 RAMON objects posted%n"
+            : "%d RAMON objects posted to %s, ids %d-%d%n", p.count(), postRamon, p.first(),
+            p.last());
+      }
     } finally {
       if (scratch != null) {
         delete(scratch);

@@ -281,10 +281,18 @@ public final class NeuroDataRamon implements RamonRemote {
     }
   }
 
+  /**
+   * The answer must name the posted ids, in any order: the server reads the objects from the
+   * HDF5 body's groups, which carry no order (ndio's server answers them ascending).
+   */
   private void checkIds(String text, List<RamonObject> batch, String where) {
     String want = batch.stream().map(o -> Long.toString(o.id()))
         .collect(Collectors.joining(","));
-    if (!text.strip().equals(want)) {
+    List<String> got = new java.util.ArrayList<>(List.of(text.strip().split(",", -1)));
+    List<String> posted = new java.util.ArrayList<>(List.of(want.split(",", -1)));
+    got.sort(null);
+    posted.sort(null);
+    if (!got.equals(posted)) {
       throw new CorruptDataException(where + ": the server answered ids '" + text.strip()
           + "' for the posted " + want);
     }
