@@ -61,8 +61,8 @@ import scala.jdk.javaapi.CollectionConverters;
 @ExtendWith(SparkExtension.class)
 class MitochondriaRamonTest {
 
-  /** A sub-box of the stack: the whole stack takes minutes on a loaded machine. */
-  static final BoundingBox BOX = BoundingBox.parse("256:768,256:768,0:20");
+  /** The whole stack (1024 x 1024 x 20 voxels). */
+  static final BoundingBox BOX = BoundingBox.parse("0:1024,0:1024,0:20");
 
   @TempDir
   Path dir;
@@ -171,7 +171,7 @@ class MitochondriaRamonTest {
         from scipy import ndimage
         fs = sorted(glob.glob(sys.argv[1] + '/*.png'))
         a = np.stack([np.asarray(imageio.imread(f)) for f in fs])
-        lab, n = ndimage.label(a[0:20, 256:768, 256:768] > 0)
+        lab, n = ndimage.label(a[0:20, 0:1024, 0:1024] > 0)
         print(json.dumps(sorted(np.bincount(lab.ravel())[1:].tolist())))
         """;
     List<Long> sizes = new java.util.ArrayList<>();
