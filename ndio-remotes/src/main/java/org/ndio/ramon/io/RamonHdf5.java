@@ -62,17 +62,7 @@ public final class RamonHdf5 {
 
   /** The objects in {@code hdf5}; {@code source} names it in errors. */
   public static List<RamonObject> read(byte[] hdf5, String source, TypeCodes codes) {
-    try (Hdf5Bytes f = open(hdf5, source)) {
-      return RamonH5Reader.read(f.root(), source, codes);
-    } catch (RamonException e) {
-      throw e;
-    } catch (NdioException e) {
-      throw new RamonException(source + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      // jhdf reports a damaged file with its own exceptions, some unchecked Java ones
-      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    }
+    return reading(hdf5, source, f -> RamonH5Reader.read(f.root(), source, codes));
   }
 
   /** The objects in {@code file}. */
@@ -102,7 +92,7 @@ public final class RamonHdf5 {
 
   /** The ids of an id-list reply (none when {@code ANNOIDS} is absent). */
   public static long[] readIds(byte[] hdf5, String source) {
-    try (Hdf5Bytes f = open(hdf5, source)) {
+    return reading(hdf5, source, f -> {
       Node n = f.root().getChild("ANNOIDS");
       if (n == null) {
         return new long[0];
@@ -119,14 +109,7 @@ public final class RamonHdf5 {
         }
       }
       return ids;
-    } catch (RamonException e) {
-      throw e;
-    } catch (NdioException e) {
-      throw new RamonException(source + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    }
+    });
   }
 
   /**
@@ -159,7 +142,7 @@ public final class RamonHdf5 {
 
   /** The boxes of a bounding-box reply by id, in id order. */
   public static Map<Long, BoundingBox> readBoundingBoxes(byte[] hdf5, String source) {
-    try (Hdf5Bytes f = open(hdf5, source)) {
+    return reading(hdf5, source, f -> {
       Map<Long, BoundingBox> out = new TreeMap<>();
       for (Map.Entry<String, Node> e : f.root().getChildren().entrySet()) {
         String where = source + "#/" + e.getKey();
@@ -184,14 +167,7 @@ public final class RamonHdf5 {
         }
       }
       return out;
-    } catch (RamonException e) {
-      throw e;
-    } catch (NdioException e) {
-      throw new RamonException(source + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-    }
+    });
   }
 
   /** The box of a reply holding exactly one object. */
@@ -201,6 +177,29 @@ public final class RamonHdf5 {
       throw new RamonException(source + ": expected one bounding box, found " + boxes.size());
     }
     return boxes.values().iterator().next();
+  }
+
+  /** What a read does with the opened file. */
+  private interface Reading<T> {
+    T from(Hdf5Bytes file);
+  }
+
+  /**
+   * Opens {@code hdf5}, reads it with {@code body} and closes it; every failure becomes a
+   * {@link RamonException} naming {@code source}.
+   */
+  private static <T> T reading(byte[] hdf5, String source, Reading<T> body) {
+    try (Hdf5Bytes f = open(hdf5, source)) {
+      return body.from(f);
+    } catch (RamonException e) {
+      throw e;
+    } catch (NdioException e) {
+      throw new RamonException(source + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // jhdf reports a damaged file with its own exceptions, some unchecked Java ones
+      throw new RamonException(source + ": damaged or unreadable HDF5 file: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
   }
 
   private static Hdf5Bytes open(byte[] hdf5, String source) {
