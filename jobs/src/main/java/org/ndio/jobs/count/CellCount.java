@@ -85,6 +85,12 @@ public final class CellCount {
    */
   public static Dataset<Row> run(SparkSession spark, String url, CountOptions o,
       JournalRequest resume) {
+    return runMeasured(spark, url, o, resume).table();
+  }
+
+  /** {@link #run(SparkSession, String, CountOptions, JournalRequest)}, with its seam figures. */
+  public static CountRun runMeasured(SparkSession spark, String url, CountOptions o,
+      JournalRequest resume) {
     try {
       return count(spark, url, o, resume);
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
@@ -92,7 +98,7 @@ public final class CellCount {
     }
   }
 
-  private static Dataset<Row> count(SparkSession spark, String url, CountOptions o,
+  private static CountRun count(SparkSession spark, String url, CountOptions o,
       JournalRequest resume) {
     VolumeInfo info;
     try (VolumeReader r = Volumes.open(url)) {
@@ -129,7 +135,8 @@ public final class CellCount {
             .map(k -> AnalysisCodec.decode(analysed.result(k), analysed.location() + " " + k))))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<Long, Long> roots = o.byLabel() ? Map.of() : roots(local);
+      long[] seams = new long[2];
+      Map<Long, Long> roots = o.byLabel() ? Map.of() : roots(local, seams);
       Broadcast<Map<Long, Long>> rootOf = jsc.broadcast(roots);
       JavaRDD<Tuple2<Long, ObjectPiece>> objects = local
           .flatMapToPair(a -> pieces(a, rootOf.value()))
@@ -152,19 +159,21 @@ public final class CellCount {
       }
       numbered.unpersist(false);
       journal.finish();
-      return table;
+      return new CountRun(table, new SeamStats(seams[0], seams[1], "driver",
+          seams[0] + 2 * seams[1], 0));
     } finally {
       local.unpersist(false);
     }
   }
 
   /** Finds touching pieces across seams and returns each merged piece's representative. */
-  private static Map<Long, Long> roots(JavaRDD<CuboidAnalysis> local) {
+  private static Map<Long, Long> roots(JavaRDD<CuboidAnalysis> local, long[] seams) {
     JavaPairRDD<Tuple2<Long, Long>, Long> faces = local.flatMapToPair(
         a -> positions(a.faces()));
     JavaPairRDD<Tuple2<Long, Long>, Long> wants = local.flatMapToPair(
         a -> positions(a.wants()));
     List<Tuple2<Long, Long>> pairs = wants.join(faces).values().distinct().collect();
+    seams[0] = pairs.size();
     Map<Long, Long> parent = new HashMap<>();
     for (Tuple2<Long, Long> p : pairs) {
       long a = find(parent, p._1());
@@ -174,6 +183,7 @@ public final class CellCount {
         parent.put(Math.max(a, b), Math.min(a, b));
       }
     }
+    seams[1] = parent.size();
     Map<Long, Long> roots = new HashMap<>();
     for (Long k : parent.keySet()) {
       roots.put(k, find(parent, k));
