@@ -2,6 +2,7 @@ package org.ndio.remote.boss;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.ndio.remote.http.ClientSettings;
 import org.ndio.remote.http.RetryPolicy;
 
 /**
@@ -22,7 +23,7 @@ import org.ndio.remote.http.RetryPolicy;
 public record BossOptions(long maxRequestBytes, int concurrency, int attempts,
     Duration retryBase, Duration retryCap, Duration timeout, boolean typesizeInBits,
     boolean verifyTls)
-    implements Serializable {
+    implements Serializable, ClientSettings<BossOptions> {
 
   /** 32 MiB requests, 8 at a time, the transport's default retries, 5 minute timeout. */
   public static final BossOptions DEFAULT = new BossOptions(32L << 20, 8,
@@ -45,21 +46,25 @@ public record BossOptions(long maxRequestBytes, int concurrency, int attempts,
     return new RetryPolicy(attempts, retryBase, retryCap);
   }
 
+  @Override
   public BossOptions withMaxRequestBytes(long bytes) {
     return new BossOptions(bytes, concurrency, attempts, retryBase, retryCap, timeout,
         typesizeInBits, verifyTls);
   }
 
+  @Override
   public BossOptions withConcurrency(int n) {
     return new BossOptions(maxRequestBytes, n, attempts, retryBase, retryCap, timeout,
         typesizeInBits, verifyTls);
   }
 
+  @Override
   public BossOptions withRetry(RetryPolicy r) {
     return new BossOptions(maxRequestBytes, concurrency, r.attempts(), r.base(), r.cap(),
         timeout, typesizeInBits, verifyTls);
   }
 
+  @Override
   public BossOptions withTimeout(Duration t) {
     return new BossOptions(maxRequestBytes, concurrency, attempts, retryBase, retryCap, t,
         typesizeInBits, verifyTls);
@@ -70,6 +75,7 @@ public record BossOptions(long maxRequestBytes, int concurrency, int attempts,
         bits, verifyTls);
   }
 
+  @Override
   public BossOptions withVerifyTls(boolean verify) {
     return new BossOptions(maxRequestBytes, concurrency, attempts, retryBase, retryCap, timeout,
         typesizeInBits, verify);

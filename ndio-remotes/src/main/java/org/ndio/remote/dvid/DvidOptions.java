@@ -2,6 +2,7 @@ package org.ndio.remote.dvid;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.ndio.remote.http.ClientSettings;
 import org.ndio.remote.http.RetryPolicy;
 
 /**
@@ -22,7 +23,7 @@ import org.ndio.remote.http.RetryPolicy;
 public record DvidOptions(long maxRequestBytes, int concurrency, int retryAttempts,
     long retryBaseMillis, long retryCapMillis, long timeoutMillis, boolean compressLabels,
     boolean verifyTls)
-    implements Serializable {
+    implements Serializable, ClientSettings<DvidOptions> {
 
   public static final DvidOptions DEFAULT =
       new DvidOptions(32L << 20, 8, 6, 100, 10_000, 300_000, true, true);
@@ -44,16 +45,19 @@ public record DvidOptions(long maxRequestBytes, int concurrency, int retryAttemp
   }
 
   /** Pieces of at most {@code bytes} each (tests force many pieces with small volumes). */
+  @Override
   public DvidOptions withMaxRequestBytes(long bytes) {
     return new DvidOptions(bytes, concurrency, retryAttempts, retryBaseMillis, retryCapMillis,
         timeoutMillis, compressLabels, verifyTls);
   }
 
+  @Override
   public DvidOptions withConcurrency(int n) {
     return new DvidOptions(maxRequestBytes, n, retryAttempts, retryBaseMillis, retryCapMillis,
         timeoutMillis, compressLabels, verifyTls);
   }
 
+  @Override
   public DvidOptions withRetry(RetryPolicy p) {
     return new DvidOptions(maxRequestBytes, concurrency, p.attempts(), p.base().toMillis(),
         p.cap().toMillis(), timeoutMillis, compressLabels, verifyTls);
@@ -64,11 +68,13 @@ public record DvidOptions(long maxRequestBytes, int concurrency, int retryAttemp
         retryCapMillis, timeoutMillis, on, verifyTls);
   }
 
+  @Override
   public DvidOptions withTimeout(Duration t) {
     return new DvidOptions(maxRequestBytes, concurrency, retryAttempts, retryBaseMillis,
         retryCapMillis, t.toMillis(), compressLabels, verifyTls);
   }
 
+  @Override
   public DvidOptions withVerifyTls(boolean verify) {
     return new DvidOptions(maxRequestBytes, concurrency, retryAttempts, retryBaseMillis,
         retryCapMillis, timeoutMillis, compressLabels, verify);

@@ -2,6 +2,7 @@ package org.ndio.remote.neurodata;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.ndio.remote.http.ClientSettings;
 import org.ndio.remote.http.RetryPolicy;
 
 /**
@@ -20,7 +21,7 @@ import org.ndio.remote.http.RetryPolicy;
 public record NeuroDataOptions(WireFormat format, long pieceBytes, int concurrency,
     int zlibLevel, int attempts, Duration retryBase, Duration retryCap, Duration timeout,
     boolean verifyTls)
-    implements Serializable {
+    implements Serializable, ClientSettings<NeuroDataOptions> {
 
   /** ndio split uploads larger than a quarter GiB; no request of ours is larger. */
   public static final long MAX_PIECE_BYTES = 1L << 28;
@@ -46,26 +47,36 @@ public record NeuroDataOptions(WireFormat format, long pieceBytes, int concurren
         retryCap, timeout, verifyTls);
   }
 
+  /** The same as {@link #withPieceBytes}: a profile's request size is NeuroData's piece. */
+  @Override
+  public NeuroDataOptions withMaxRequestBytes(long bytes) {
+    return withPieceBytes(bytes);
+  }
+
   public NeuroDataOptions withPieceBytes(long bytes) {
     return new NeuroDataOptions(format, bytes, concurrency, zlibLevel, attempts, retryBase,
         retryCap, timeout, verifyTls);
   }
 
+  @Override
   public NeuroDataOptions withConcurrency(int n) {
     return new NeuroDataOptions(format, pieceBytes, n, zlibLevel, attempts, retryBase, retryCap,
         timeout, verifyTls);
   }
 
+  @Override
   public NeuroDataOptions withRetry(RetryPolicy r) {
     return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, r.attempts(),
         r.base(), r.cap(), timeout, verifyTls);
   }
 
+  @Override
   public NeuroDataOptions withTimeout(Duration t) {
     return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, attempts, retryBase,
         retryCap, t, verifyTls);
   }
 
+  @Override
   public NeuroDataOptions withVerifyTls(boolean verify) {
     return new NeuroDataOptions(format, pieceBytes, concurrency, zlibLevel, attempts, retryBase,
         retryCap, timeout, verify);

@@ -12,10 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ndio.InvalidUrlException;
 import org.ndio.ProfileException;
-import org.ndio.remote.boss.BossOptions;
-import org.ndio.remote.dvid.DvidOptions;
+import org.ndio.remote.http.ClientSettings;
 import org.ndio.remote.http.Secret;
-import org.ndio.remote.neurodata.NeuroDataOptions;
 import org.ndio.store.VolumeUrl;
 
 /**
@@ -141,49 +139,15 @@ public record RemoteTarget(VolumeUrl url, Optional<RemoteProfile> profile,
     return head + (head.contains("?") ? "&" : "?") + "profiles=" + enc + tail;
   }
 
-  /** The BOSS options with this profile's settings. */
-  public BossOptions apply(BossOptions o) {
-    BossOptions r = o.withVerifyTls(verifyTls);
+  /** A remote's client options with this profile's settings. */
+  public <T extends ClientSettings<T>> T apply(T o) {
+    T r = o.withVerifyTls(verifyTls);
     if (profile.isEmpty()) {
       return r;
     }
     RemoteProfile p = profile.get();
     if (p.maxRequestBytes().isPresent()) {
       r = r.withMaxRequestBytes(p.maxRequestBytes().getAsLong());
-    }
-    if (p.concurrency().isPresent()) {
-      r = r.withConcurrency(p.concurrency().getAsInt());
-    }
-    r = p.retry().map(r::withRetry).orElse(r);
-    return p.timeout().map(r::withTimeout).orElse(r);
-  }
-
-  /** The DVID options with this profile's settings. */
-  public DvidOptions apply(DvidOptions o) {
-    DvidOptions r = o.withVerifyTls(verifyTls);
-    if (profile.isEmpty()) {
-      return r;
-    }
-    RemoteProfile p = profile.get();
-    if (p.maxRequestBytes().isPresent()) {
-      r = r.withMaxRequestBytes(p.maxRequestBytes().getAsLong());
-    }
-    if (p.concurrency().isPresent()) {
-      r = r.withConcurrency(p.concurrency().getAsInt());
-    }
-    r = p.retry().map(r::withRetry).orElse(r);
-    return p.timeout().map(r::withTimeout).orElse(r);
-  }
-
-  /** The NeuroData options with this profile's settings. */
-  public NeuroDataOptions apply(NeuroDataOptions o) {
-    NeuroDataOptions r = o.withVerifyTls(verifyTls);
-    if (profile.isEmpty()) {
-      return r;
-    }
-    RemoteProfile p = profile.get();
-    if (p.maxRequestBytes().isPresent()) {
-      r = r.withPieceBytes(p.maxRequestBytes().getAsLong());
     }
     if (p.concurrency().isPresent()) {
       r = r.withConcurrency(p.concurrency().getAsInt());
