@@ -141,14 +141,14 @@ class SeamMergeCountTest {
   /** The synthetic volume's cells, counted and labelled distributed, against its generator. */
   @Test
   void distributedMergeFindsTheSyntheticCells(SparkSession spark) {
-    String spec = "?shape=150,130,36&chunks=16,16,6&seed=9&spacing=30,26,11";
+    String spec = "?shape=120,104,33&chunks=16,16,11&seed=9&spacing=30,26,11";
     List<CellTruth> cells;
     try (SyntheticReader r = (SyntheticReader) Volumes.open("synthetic:cells" + spec)) {
       cells = r.cells(r.info().extent());
     }
     String labels = "zarr:" + dir.resolve("synthetic-labels");
     CountRun run = CellCount.runMeasured(spark, "synthetic:cells" + spec,
-        CountOptions.threshold(128).withCuboid(new Size3(32, 32, 12)).withDriverMergeLimit(0)
+        CountOptions.threshold(128).withCuboid(new Size3(32, 32, 11)).withDriverMergeLimit(0)
             .withLabelsOut(labels), JournalRequest.OFF);
     List<Row> rows = run.table().collectAsList();
     assertEquals("distributed", run.seams().merge());
