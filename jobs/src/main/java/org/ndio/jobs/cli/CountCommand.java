@@ -21,7 +21,9 @@ import org.ndio.NdioException;
 import org.ndio.StorageException;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
+import org.ndio.jobs.count.CountRun;
 import org.ndio.jobs.count.PostRamon;
+import org.ndio.jobs.count.SeamStats;
 import org.ndio.jobs.kernel.Connectivity;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.jobs.spark.JobSession;
@@ -96,6 +98,12 @@ final class CountCommand implements Callable<Integer> {
       description = "Write the objects as a label volume, ids 1..N as in the table")
   String labelsOut;
 
+  @Option(names = "--driver-merge-limit", paramLabel = "N",
+      defaultValue = "" + CountOptions.DEFAULT_DRIVER_MERGE_LIMIT,
+      description = "Merge at most N touching piece pairs across cuboid seams on the driver"
+          + " (default ${DEFAULT-VALUE}); more, or 0, merge distributed over the executors")
+  long driverMergeLimit;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
 
@@ -139,7 +147,8 @@ final class CountCommand implements Callable<Integer> {
         .withSizes(minVoxels, maxVoxels)
         .withResolution(resolution)
         .withBox(box == null ? null : BoundingBox.parse(box).atResolution(resolution))
-        .withCuboid(cuboid == null ? null : Size3.parse(cuboid));
+        .withCuboid(cuboid == null ? null : Size3.parse(cuboid))
+        .withDriverMergeLimit(driverMergeLimit);
     String format = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (out != null && !format.endsWith(".csv") && !format.endsWith(".parquet")) {
       throw new NdioException("--out " + out + ": name a .csv or .parquet file");
@@ -158,8 +167,11 @@ final class CountCommand implements Callable<Integer> {
     try {
       SparkSession spark = JobSession.start("count", master);
       AtomicReference<PostRamon.Posted> posted = new AtomicReference<>();
+      AtomicReference<SeamStats> seams = new AtomicReference<>();
       long n = ProgressDisplay.during("count", spark, quiet, spec.commandLine().getErr(), () -> {
-        Dataset<Row> objects = CellCount.run(spark, url, counted, journal());
+        CountRun run = CellCount.runMeasured(spark, url, counted, journal());
+        seams.set(run.seams());
+        Dataset<Row> objects = run.table();
         if (out != null) {
           if (format.endsWith(".csv")) {
             writeCsv(objects.orderBy("id").collectAsList(), out);
@@ -183,6 +195,12 @@ final class CountCommand implements Callable<Integer> {
       });
       if (montage != null) {
         Montages.count(url, resolution, counts, labels, n, weight, montage);
+      }
+      if (!quiet) {
+        SeamStats s = seams.get();
+        spec.commandLine().getErr().printf("count: seam merge %s, %d piece pairs, %d pieces"
+            + " crossing seams, %d rounds, %d driver entries%n", s.merge(), s.pairs(),
+            s.crossingPieces(), s.rounds(), s.driverEntries());
       }
       spec.commandLine().getOut().printf("%d objects%n", n);
       if (post != null) {

@@ -1,14 +1,12 @@
 package org.ndio.jobs.count;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,33 +15,27 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.ndio.jobs.kernel.Components;
 import org.ndio.jobs.kernel.ConnectedComponents;
 import org.ndio.jobs.resume.CuboidSkip;
 import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
-import org.ndio.spark.Cuboid;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
-import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
-import org.ndio.store.VolumeSpec;
-import org.ndio.store.VolumeUrl;
 import org.ndio.store.Volumes;
-import org.ndio.store.WriteMode;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.ChunkGrid;
-import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
-import org.ndio.volume.Volume;
 import scala.Tuple2;
 
 /**
  * Counts the objects of a volume in parallel, exactly across cuboid seams: each cuboid is
  * labelled alone ({@link ConnectedComponents}), the pieces that touch across seams are found by
- * joining boundary voxels, merged with a union-find on the driver (one pair per touching
- * piece pair, far fewer than voxels), and the pieces' statistics are combined by object.
+ * joining boundary voxels, merged into objects ({@link SeamMerge}: a union-find on the driver
+ * while the touching pairs are at most {@link CountOptions#driverMergeLimit}, else connected
+ * components on the executors, with the same result), and the pieces' statistics are combined
+ * by object. The driver holds nothing per voxel, and nothing per object past that limit.
  * Objects are numbered 1..N in the order of their first voxel in C order, as
  * scipy.ndimage.label numbers them, so the label volume this job writes equals scipy's.
  */
@@ -134,12 +126,15 @@ public final class CellCount {
         jsc.parallelize(done, Math.max(1, Math.min(done.size(), 4 * jsc.defaultParallelism())))
             .map(k -> AnalysisCodec.decode(analysed.result(k), analysed.location() + " " + k))))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    SeamMerge merge = null;
+    JavaPairRDD<Long, Tuple2<Long, ObjectPiece>> rooted = null;
     try {
-      long[] seams = new long[2];
-      Map<Long, Long> roots = o.byLabel() ? Map.of() : roots(local, seams);
-      Broadcast<Map<Long, Long>> rootOf = jsc.broadcast(roots);
-      JavaRDD<Tuple2<Long, ObjectPiece>> objects = local
-          .flatMapToPair(a -> pieces(a, rootOf.value()))
+      merge = o.byLabel() ? SeamMerge.none()
+          : SeamMerge.of(jsc, pairs(local), o.driverMergeLimit());
+      rooted = merge.byRoot(local.flatMapToPair(CellCount::pieces))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<Tuple2<Long, ObjectPiece>> objects = rooted
+          .mapValues(Tuple2::_2)
           .reduceByKey(ObjectPiece::merge)
           .filter(t -> t._2().voxels() >= min && t._2().voxels() <= max)
           .map(t -> t);
@@ -150,54 +145,47 @@ public final class CellCount {
           .zipWithIndex().cache();
       Dataset<Row> table = spark.createDataFrame(
           numbered.map(t -> row(t._1()._2(), t._2() + 1)), SCHEMA).cache();
-      table.count();
+      long n = table.count();
+      SeamStats seams = merge.stats();
       if (o.labelsOut().isPresent()) {
-        Map<Long, Long> idOfRoot = new HashMap<>(
-            numbered.mapToPair(t -> new Tuple2<>(t._1()._1(), t._2() + 1)).collectAsMap());
-        writeLabels(spark, url, o.labelsOut().get(), rule, grid, read, jsc.broadcast(roots),
-            jsc.broadcast(idOfRoot), table.count(), journal.stage("labels"));
+        JavaPairRDD<Long, Long> idOfRoot = numbered.mapToPair(
+            t -> new Tuple2<>(t._1()._1(), t._2() + 1));
+        JavaPairRDD<Integer, Tuple2<Long, Long>> pieceIds = rooted.join(idOfRoot)
+            .mapToPair(t -> {
+              ObjectPiece p = t._2()._1()._2();
+              return new Tuple2<>(grid.indexAt(p.firstX(), p.firstY(), p.firstZ()),
+                  new Tuple2<>(t._2()._1()._1(), t._2()._2()));
+            });
+        // Every labelled piece is an object's only piece or crosses a seam, so this bounds
+        // the entries a broadcast of the ids would hold.
+        long limit = o.driverMergeLimit();
+        boolean onDriver = limit > 0 && n + seams.crossingPieces() <= limit;
+        long held = LabelWrite.run(spark, url, o.labelsOut().get(), rule, grid, read, pieceIds,
+            onDriver, n, journal.stage("labels"));
+        seams = new SeamStats(seams.pairs(), seams.crossingPieces(), seams.merge(),
+            seams.driverEntries() + held, seams.rounds());
       }
       numbered.unpersist(false);
       journal.finish();
-      return new CountRun(table, new SeamStats(seams[0], seams[1], "driver",
-          seams[0] + 2 * seams[1], 0));
+      return new CountRun(table, seams);
     } finally {
+      if (rooted != null) {
+        rooted.unpersist(false);
+      }
+      if (merge != null) {
+        merge.close();
+      }
       local.unpersist(false);
     }
   }
 
-  /** Finds touching pieces across seams and returns each merged piece's representative. */
-  private static Map<Long, Long> roots(JavaRDD<CuboidAnalysis> local, long[] seams) {
+  /** The distinct pairs of pieces that touch across seams, found by their boundary voxels. */
+  private static JavaPairRDD<Long, Long> pairs(JavaRDD<CuboidAnalysis> local) {
     JavaPairRDD<Tuple2<Long, Long>, Long> faces = local.flatMapToPair(
         a -> positions(a.faces()));
     JavaPairRDD<Tuple2<Long, Long>, Long> wants = local.flatMapToPair(
         a -> positions(a.wants()));
-    List<Tuple2<Long, Long>> pairs = wants.join(faces).values().distinct().collect();
-    seams[0] = pairs.size();
-    Map<Long, Long> parent = new HashMap<>();
-    for (Tuple2<Long, Long> p : pairs) {
-      long a = find(parent, p._1());
-      long b = find(parent, p._2());
-      if (a != b) {
-        // The smaller key wins, so the result does not depend on the order of pairs.
-        parent.put(Math.max(a, b), Math.min(a, b));
-      }
-    }
-    seams[1] = parent.size();
-    Map<Long, Long> roots = new HashMap<>();
-    for (Long k : parent.keySet()) {
-      roots.put(k, find(parent, k));
-    }
-    return roots;
-  }
-
-  private static long find(Map<Long, Long> parent, long k) {
-    long r = k;
-    Long p;
-    while ((p = parent.get(r)) != null) {
-      r = p;
-    }
-    return r;
+    return wants.join(faces).values().distinct().mapToPair(t -> t);
   }
 
   private static Iterator<Tuple2<Tuple2<Long, Long>, Long>> positions(
@@ -209,12 +197,10 @@ public final class CellCount {
     return out.iterator();
   }
 
-  private static Iterator<Tuple2<Long, ObjectPiece>> pieces(CuboidAnalysis a,
-      Map<Long, Long> roots) {
+  private static Iterator<Tuple2<Long, ObjectPiece>> pieces(CuboidAnalysis a) {
     List<Tuple2<Long, ObjectPiece>> out = new ArrayList<>(a.pieces().length);
     for (int i = 0; i < a.pieces().length; i++) {
-      long k = a.pieceKeys()[i];
-      out.add(new Tuple2<>(roots.getOrDefault(k, k), a.pieces()[i]));
+      out.add(new Tuple2<>(a.pieceKeys()[i], a.pieces()[i]));
     }
     return out.iterator();
   }
@@ -224,62 +210,4 @@ public final class CellCount {
     return RowFactory.create(id, p.voxels(), p.sumX() / n, p.sumY() / n, p.sumZ() / n,
         p.minX(), p.minY(), p.minZ(), p.maxX() + 1, p.maxY() + 1, p.maxZ() + 1, p.value());
   }
-
-  /**
-   * Writes the objects as a label volume over the box (its corner at the origin): each cuboid
-   * is labelled again (the kernel is deterministic) and its pieces are painted with their
-   * object's id; dropped objects and background stay 0. uint32 unless there are more objects
-   * than that holds.
-   */
-  private static void writeLabels(SparkSession spark, String url, String labelsOut,
-      CountOptions.Rule o, CountGrid grid, Map<String, String> read,
-      Broadcast<Map<Long, Long>> rootOf, Broadcast<Map<Long, Long>> idOf, long objects,
-      Journal journal) {
-    BoundingBox box = grid.box();
-    DataType dtype = objects < (1L << 32) ? DataType.UINT32 : DataType.UINT64;
-    VolumeUrl target = VolumeUrl.parse(labelsOut);
-    ParallelWrite write = journal.write("labels", target, () -> Volumes.format(target)
-        .beginParallel(target, VolumeSpec.of(dtype, new Size3(box.sizeX(), box.sizeY(),
-            box.sizeZ())).withChunks(grid.cuboid()), WriteMode.ERROR_IF_EXISTS));
-    try {
-      CuboidSkip.apply(Ndio.read(spark, url, read), journal.done()).javaRDD()
-          .map(Ndio::toCuboid).foreachPartition(it -> {
-            try (ParallelWrite.ChunkWriter out = write.writer()) {
-              while (it.hasNext()) {
-                Cuboid c = it.next();
-                Volume ids = relabel(c, o, grid, rootOf.value(), idOf.value(), dtype);
-                out.write(c.box().x0() - box.x0(), c.box().y0() - box.y0(),
-                    c.box().z0() - box.z0(), ids);
-                journal.mark(Journal.key(c.box().x0(), c.box().y0(), c.box().z0()));
-              }
-            }
-          });
-      write.commit();
-    } catch (Exception e) {
-      if (!journal.active()) {
-        write.abort(); // with a journal, what was written stays for --resume
-      }
-      throw NdioErrors.unwrap(e);
-    }
-  }
-
-  private static Volume relabel(Cuboid c, CountOptions.Rule o, CountGrid grid,
-      Map<Long, Long> rootOf,
-      Map<Long, Long> idOf, DataType dtype) {
-    Components comps = ConnectedComponents.label(c.volume(), o.foreground(), o.connectivity());
-    int index = grid.index(c.box());
-    Volume out = Volume.allocate(dtype, c.volume().sizeX(), c.volume().sizeY(),
-        c.volume().sizeZ());
-    comps.forEachRun((x0, x1, y, z, label, value) -> {
-      long key = o.byLabel() ? value : CountGrid.key(index, label);
-      long id = idOf.getOrDefault(rootOf.getOrDefault(key, key), 0L);
-      if (id != 0) {
-        for (int x = x0; x < x1; x++) {
-          out.setLong(x, y, z, id);
-        }
-      }
-    });
-    return out;
-  }
-
 }

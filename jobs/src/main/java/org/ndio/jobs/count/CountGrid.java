@@ -13,9 +13,14 @@ record CountGrid(BoundingBox box, Size3 cuboid) implements Serializable {
 
   /** The index of the cuboid whose box starts at {@code c}'s corner. */
   int index(BoundingBox c) {
-    long gx = (c.x0() - box.x0()) / cuboid.x();
-    long gy = (c.y0() - box.y0()) / cuboid.y();
-    long gz = (c.z0() - box.z0()) / cuboid.z();
+    return indexAt(c.x0(), c.y0(), c.z0());
+  }
+
+  /** The index of the cuboid that holds voxel (x, y, z) of the box. */
+  int indexAt(long x, long y, long z) {
+    long gx = (x - box.x0()) / cuboid.x();
+    long gy = (y - box.y0()) / cuboid.y();
+    long gz = (z - box.z0()) / cuboid.z();
     long nx = (box.sizeX() + cuboid.x() - 1) / cuboid.x();
     long ny = (box.sizeY() + cuboid.y() - 1) / cuboid.y();
     return Math.toIntExact((gz * ny + gy) * nx + gx);

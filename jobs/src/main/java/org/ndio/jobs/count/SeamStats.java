@@ -10,8 +10,10 @@ import java.io.Serializable;
  *
  * @param pairs distinct touching piece pairs across seams
  * @param crossingPieces distinct pieces that appear in any pair
- * @param merge {@code "driver"} or {@code "distributed"}
- * @param driverEntries map entries (pairs, parents, roots) held on the driver for the merge
+ * @param merge {@code "driver"} or {@code "distributed"}, or {@code "none"} when objects are
+ *     ids of a label volume and need no merge
+ * @param driverEntries map entries held on the driver: the merge's pairs, parents and roots,
+ *     and the label ids broadcast to write {@code --labels-out} (0 when distributed)
  * @param rounds propagation rounds of a distributed merge (0 on the driver)
  */
 public record SeamStats(long pairs, long crossingPieces, String merge, long driverEntries,

@@ -152,6 +152,18 @@ class NdioCliTest {
     List<String> lines = Files.readAllLines(csv);
     assertEquals(cells + 1, lines.size());
     assertTrue(lines.get(0).startsWith("id,voxels,centroid_x"), lines.get(0));
+    assertTrue(r.err().contains("seam merge driver"), r.err());
+    Path spread = dir.resolve("cells-distributed.csv");
+    Run d = ndio("count", "zarr:" + demo.resolve("em"), "--threshold", "128", "--connectivity",
+        "26", "--cuboid", "32,32,8", "--driver-merge-limit", "0", "--out", spread.toString());
+    assertEquals(cells + " objects", d.out().strip());
+    assertTrue(d.err().contains("seam merge distributed"), d.err());
+    assertEquals(lines, Files.readAllLines(spread));
+    Run negative = ndio("count", "zarr:" + demo.resolve("em"), "--threshold", "128",
+        "--driver-merge-limit", "-1");
+    assertEquals(1, negative.status());
+    assertTrue(negative.err().contains("driver merge limit -1") && !negative.hasStackTrace(),
+        negative.err());
     Run labels = ndio("count", "zarr:" + demo.resolve("labels"), "--labels");
     assertEquals(cells + " objects", labels.out().strip());
     Run bad = ndio("count", "zarr:" + demo.resolve("em"), "--threshold", "1", "--split");
