@@ -1,11 +1,13 @@
 package org.ndio.jobs.cli;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -174,7 +176,7 @@ final class CountCommand implements Callable<Integer> {
         Dataset<Row> objects = run.table();
         if (out != null) {
           if (format.endsWith(".csv")) {
-            writeCsv(objects.orderBy("id").collectAsList(), out);
+            writeCsv(objects.orderBy("id").toLocalIterator(), out);
           } else {
             objects.orderBy("id").write().mode(SaveMode.Overwrite).parquet(out.toString());
           }
@@ -262,20 +264,28 @@ final class CountCommand implements Callable<Integer> {
     return JournalRequest.OFF;
   }
 
-  /** One CSV file, written whole under a temporary name and renamed into place. */
-  private static void writeCsv(List<Row> rows, Path out) {
+  /**
+   * One CSV file, streamed a partition at a time (the driver never holds the whole table),
+   * written under a temporary name and renamed into place.
+   */
+  private static void writeCsv(Iterator<Row> rows, Path out) {
     Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp-"
         + UUID.randomUUID());
-    StringBuilder b = new StringBuilder(String.join(",", CellCount.SCHEMA.fieldNames()))
-        .append('\n');
-    for (Row r : rows) {
-      for (int i = 0; i < r.size(); i++) {
-        b.append(i == 0 ? "" : ",").append(r.get(i));
-      }
-      b.append('\n');
-    }
     try {
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        w.write(String.join(",", CellCount.SCHEMA.fieldNames()));
+        w.write('\n');
+        while (rows.hasNext()) {
+          Row r = rows.next();
+          for (int i = 0; i < r.size(); i++) {
+            if (i > 0) {
+              w.write(',');
+            }
+            w.write(String.valueOf(r.get(i)));
+          }
+          w.write('\n');
+        }
+      }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
