@@ -32,19 +32,43 @@ public record Cell(long id, double cx, double cy, double cz, double rx, double r
   }
 
   private long run(long y, long z, double grow) {
-    double ay = StrictMath.abs((y - cy) / (ry + grow));
-    double az = StrictMath.abs((z - cz) / (rz + grow));
-    if (ay > 1 || az > 1) {
-      return EMPTY;
-    }
-    double t = 1 - StrictMath.pow(ay, p) - StrictMath.pow(az, p);
+    double t = room(term(y - cy, ry + grow), term(z - cz, rz + grow));
     if (t < 0) {
       return EMPTY;
     }
-    double w = (rx + grow) * StrictMath.pow(t, 1 / p);
+    double r = rx + grow;
+    // An estimate from the closed form, then moved to the exact rule term(x) <= t, which is
+    // what CellRows tests voxel by voxel: the two must give the same run to the voxel.
+    double w = r * StrictMath.pow(t, 1 / p);
     long lo = (long) StrictMath.ceil(cx - w);
     long hi = (long) StrictMath.floor(cx + w);
+    while (lo <= hi && term(lo - cx, r) > t) {
+      lo++;
+    }
+    while (term(lo - 1 - cx, r) <= t) {
+      lo--;
+    }
+    while (hi >= lo && term(hi - cx, r) > t) {
+      hi--;
+    }
+    while (term(hi + 1 - cx, r) <= t) {
+      hi++;
+    }
     return hi < lo ? EMPTY : pack(lo, hi);
+  }
+
+  /**
+   * One axis's share {@code |d / r|^p} of the superellipsoid's sum; above 1 (infinite) when
+   * {@code |d| > r}, so a row off the cell needs no power.
+   */
+  double term(double d, double r) {
+    double a = StrictMath.abs(d / r);
+    return a > 1 ? Double.POSITIVE_INFINITY : StrictMath.pow(a, p);
+  }
+
+  /** What the x term may be in a row whose y and z terms are these; negative misses. */
+  static double room(double ty, double tz) {
+    return 1 - ty - tz;
   }
 
   /** Lowest z, y and x a voxel of the cell (membrane included) can have. */

@@ -9,11 +9,11 @@ final class Places {
   private final long gz0;
   private final int nx;
   private final int ny;
-  private final Cell[] cells;
+  private final CellRows[] cells;
   private final long spacingY;
   private final long spacingZ;
 
-  private Places(long gx0, long gy0, long gz0, int nx, int ny, Cell[] cells, long spacingY,
+  private Places(long gx0, long gy0, long gz0, int nx, int ny, CellRows[] cells, long spacingY,
       long spacingZ) {
     this.gx0 = gx0;
     this.gy0 = gy0;
@@ -37,12 +37,12 @@ final class Places {
     int nx = (int) ((box.x1() - 1) / gxs - gx0 + 1);
     int ny = (int) ((box.y1() - 1) / gys - gy0 + 1);
     int nz = (int) ((box.z1() - 1) / gzs - gz0 + 1);
-    Cell[] cells = new Cell[Math.multiplyExact(Math.multiplyExact(nx, ny), nz)];
+    CellRows[] cells = new CellRows[Math.multiplyExact(Math.multiplyExact(nx, ny), nz)];
     for (int k = 0; k < nz; k++) {
       for (int j = 0; j < ny; j++) {
         for (int i = 0; i < nx; i++) {
           cells[(k * ny + j) * nx + i] =
-              grid.cell(gx0 + i, gy0 + j, gz0 + k, px, py).orElse(null);
+              grid.cell(gx0 + i, gy0 + j, gz0 + k, px, py).map(CellRows::new).orElse(null);
         }
       }
     }
@@ -54,10 +54,10 @@ final class Places {
   }
 
   /** The cells a row may cross (null where a place is empty), in x order. */
-  Cell[] row(long y, long z) {
+  CellRows[] row(long y, long z) {
     int j = (int) (y / spacingY - gy0);
     int k = (int) (z / spacingZ - gz0);
-    Cell[] out = new Cell[nx];
+    CellRows[] out = new CellRows[nx];
     System.arraycopy(cells, (k * ny + j) * nx, out, 0, nx);
     return out;
   }

@@ -81,8 +81,8 @@ public final class SyntheticReader implements VolumeReader {
 
   private void paintCells(Places places, long y, long z, long x0, long x1, long[] row,
       Texture texture) {
-    Cell[] cells = places.row(y, z);
-    for (Cell c : cells) {
+    CellRows[] cells = places.row(y, z);
+    for (CellRows c : cells) {
       if (c == null) {
         continue;
       }
@@ -98,7 +98,8 @@ public final class SyntheticReader implements VolumeReader {
       long lo = Math.max(Cell.lo(r), x0);
       long hi = Math.min(Cell.hi(r), x1 - 1);
       for (long x = lo; x <= hi; x++) {
-        row[(int) (x - x0)] = texture == null ? c.id() : texture.cell(x, y, z, c.shade());
+        row[(int) (x - x0)] = texture == null ? c.cell().id()
+            : texture.cell(x, y, z, c.cell().shade());
       }
     }
   }

@@ -31,7 +31,7 @@ final class Texture {
     double cy = StrictMath.cos(fy * y);
     for (int i = 0; i < row.length; i++) {
       double wave = (sinX[i] * cz + cosX[i] * sz) * cy;
-      row[i] = 64 + (long) StrictMath.floor(20 * wave) + grain(x0 + i, y, z, 41) - 20;
+      row[i] = 64 + (long) Math.floor(20 * wave) + grain(x0 + i, y, z, 41) - 20;
     }
   }
 
@@ -50,7 +50,7 @@ final class Texture {
     h ^= h >>> 29;
     h *= 0xBF58476D1CE4E5B9L;
     h ^= h >>> 32;
-    return Long.remainderUnsigned(h, n);
+    return ((h >>> 32) * n) >>> 32; // the top bits scaled to [0, n): no division per voxel
   }
 
   private static double unit(long h) {
