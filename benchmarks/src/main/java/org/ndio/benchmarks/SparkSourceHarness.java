@@ -157,22 +157,22 @@ public final class SparkSourceHarness {
       System.out.printf("ndio source, local[%d]: %.0f MB/s of voxels (%.0f MB/s stored);"
           + " %.3f s a query, of which %.3f s without voxels (count()): %s MB/s net of it%n",
           cores, voxels / t / 1e6, stored / t / 1e6, t, fixed[cores],
-          net(voxels / 1e6, t, fixed[cores]));
+          net("%.0f", voxels / 1e6, t, fixed[cores]));
       s.stop();
     }
     System.out.printf("ratio local[2] / plain Java I/O (same bytes): %.2f (net of the fixed"
-        + " cost: %s)%n", plain / spark[2], net(plain, spark[2], fixed[2]));
+        + " cost: %s)%n", plain / spark[2], net("%.2f", plain, spark[2], fixed[2]));
     System.out.printf("speed-up local[2] / local[1]: %.2f (net of the fixed cost: %s)%n",
-        spark[1] / spark[2], net(spark[1] - fixed[1], spark[2], fixed[2]));
+        spark[1] / spark[2], net("%.2f", spark[1] - fixed[1], spark[2], fixed[2]));
   }
 
   /**
-   * {@code amount / (t - fixed)}, or "-" where the fixed part is most of {@code t}: on a busy
-   * machine the two best times can come from differently disturbed runs.
+   * {@code amount / (t - fixed)} in {@code format}, or "-" where the fixed part is most of
+   * {@code t}: on a busy machine the two best times can come from differently disturbed runs.
    */
-  private static String net(double amount, double t, double fixed) {
+  private static String net(String format, double amount, double t, double fixed) {
     double rest = t - fixed;
-    return rest < 0.1 * t || amount < 0 ? "-" : String.format("%.2f", amount / rest);
+    return rest < 0.1 * t || amount < 0 ? "-" : String.format(format, amount / rest);
   }
 
   /** Every chunk through the store's reader in one thread: the source's work without Spark. */
