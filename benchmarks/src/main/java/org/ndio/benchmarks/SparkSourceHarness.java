@@ -37,8 +37,10 @@ import org.ndio.volume.Volume;
  *       label array (blosc zstd, compressing about 50x, so reading it is bound by decoding),
  *       128x128x64 chunks, chunk by chunk, so any size fits in memory;
  *   <li>{@code read DIR} times reading every chunk file with plain Java I/O in one thread
- *       (the reference), then the source delivering all voxels in {@code local[1]} and {@code
- *       local[2]}, and prints MB/s and the ratios;
+ *       (the reference), the store's reader alone in one thread, then the source delivering
+ *       all voxels in {@code local[1]} and {@code local[2]}, and prints MB/s and the ratios,
+ *       also net of a query's fixed cost (the same scan's {@code count()}, which reads no
+ *       voxels), which dominates on volumes of a few hundred MB;
  *   <li>{@code downsample SRC WORK} times, in {@code local[2]}, a plain Spark convert of SRC
  *       and a 4-level pyramid of it (factors 2,2,1; its level 0 is the same convert), and
  *       prints the rate at which the pyramid pass reads level 0 against the convert's;
@@ -137,19 +139,52 @@ public final class SparkSourceHarness {
         stored / 1e6);
     System.out.printf("plain Java I/O, one thread: %.0f MB/s stored (%.0f MB/s of voxels)%n",
         stored / plain / 1e6, voxels / plain / 1e6);
+    String url = "zarr:" + dir;
+    double alone = best(repeats, () -> readAlone(url));
+    System.out.printf("the store alone (no Spark), one thread: %.0f MB/s of voxels%n",
+        voxels / alone / 1e6);
     double[] spark = new double[3];
+    double[] fixed = new double[3];
     for (int cores : new int[] {1, 2}) {
       SparkSession s = session("local[" + cores + "]");
-      String url = "zarr:" + dir;
+      // What a query costs before it reads a voxel (planning, code generation, scheduling):
+      // the same scan counting its rows, which opens no chunk.
+      fixed[cores] = best(repeats, () -> s.read().format("ndio").option("url", url).load()
+          .count());
       double t = best(repeats, () -> s.read().format("ndio").option("url", url).load()
           .selectExpr("sum(length(data))").first().getLong(0));
       spark[cores] = t;
-      System.out.printf("ndio source, local[%d]: %.0f MB/s of voxels (%.0f MB/s stored)%n",
-          cores, voxels / t / 1e6, stored / t / 1e6);
+      System.out.printf("ndio source, local[%d]: %.0f MB/s of voxels (%.0f MB/s stored);"
+          + " %.3f s a query, of which %.3f s without voxels (count()): %s MB/s net of it%n",
+          cores, voxels / t / 1e6, stored / t / 1e6, t, fixed[cores],
+          net("%.0f", voxels / 1e6, t, fixed[cores]));
       s.stop();
     }
-    System.out.printf("ratio local[2] / plain Java I/O (same bytes): %.2f%n", plain / spark[2]);
-    System.out.printf("speed-up local[2] / local[1]: %.2f%n", spark[1] / spark[2]);
+    System.out.printf("ratio local[2] / plain Java I/O (same bytes): %.2f (net of the fixed"
+        + " cost: %s)%n", plain / spark[2], net("%.2f", plain, spark[2], fixed[2]));
+    System.out.printf("speed-up local[2] / local[1]: %.2f (net of the fixed cost: %s)%n",
+        spark[1] / spark[2], net("%.2f", spark[1] - fixed[1], spark[2], fixed[2]));
+  }
+
+  /**
+   * {@code amount / (t - fixed)} in {@code format}, or "-" where the fixed part is most of
+   * {@code t}: on a busy machine the two best times can come from differently disturbed runs.
+   */
+  private static String net(String format, double amount, double t, double fixed) {
+    double rest = t - fixed;
+    return rest < 0.1 * t || amount < 0 ? "-" : String.format(format, amount / rest);
+  }
+
+  /** Every chunk through the store's reader in one thread: the source's work without Spark. */
+  private static long readAlone(String url) {
+    long n = 0;
+    try (var r = Volumes.open(url)) {
+      var info = r.info();
+      for (BoundingBox c : new ChunkGrid(info.chunks()).cuboids(info.extent(), info.chunks())) {
+        n += r.read(c).array().length;
+      }
+    }
+    return n;
   }
 
   static void convert(Path src, Path dst) {

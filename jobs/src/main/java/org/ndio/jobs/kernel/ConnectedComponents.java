@@ -1,8 +1,5 @@
 package org.ndio.jobs.kernel;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
@@ -15,17 +12,6 @@ import org.ndio.volume.Volume;
  * single pass over the data; a pure function of the volume, with no I/O.
  */
 public final class ConnectedComponents {
-
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle FLOAT =
-      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle DOUBLE =
-      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   private ConnectedComponents() {}
 
@@ -208,39 +194,12 @@ public final class ConnectedComponents {
    */
   private static long classOf(byte[] d, int i, DataType t, Foreground fg) {
     if (fg instanceof Foreground.AtLeast a) {
-      return value(d, i, t) >= a.threshold() ? 1 : 0;
+      return Elements.value(d, i, t) >= a.threshold() ? 1 : 0;
     }
-    long raw = raw(d, i, t);
+    long raw = Elements.bits(d, i, t);
     if (fg instanceof Foreground.NonZero) {
       return raw == 0 ? 0 : 1;
     }
     return raw;
-  }
-
-  private static long raw(byte[] d, int i, DataType t) {
-    return switch (t) {
-      case UINT8, INT8 -> d[i] & 0xffL;
-      case UINT16, INT16 -> (short) SHORT.get(d, i * 2) & 0xffffL;
-      case UINT32, INT32, FLOAT32 -> (int) INT.get(d, i * 4) & 0xffffffffL;
-      case UINT64, INT64, FLOAT64 -> (long) LONG.get(d, i * 8);
-    };
-  }
-
-  private static double value(byte[] d, int i, DataType t) {
-    return switch (t) {
-      case UINT8 -> d[i] & 0xff;
-      case INT8 -> d[i];
-      case UINT16 -> (short) SHORT.get(d, i * 2) & 0xffff;
-      case INT16 -> (short) SHORT.get(d, i * 2);
-      case UINT32 -> (int) INT.get(d, i * 4) & 0xffffffffL;
-      case INT32 -> (int) INT.get(d, i * 4);
-      case UINT64 -> {
-        long v = (long) LONG.get(d, i * 8);
-        yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-      }
-      case INT64 -> (long) LONG.get(d, i * 8);
-      case FLOAT32 -> (float) FLOAT.get(d, i * 4);
-      case FLOAT64 -> (double) DOUBLE.get(d, i * 8);
-    };
   }
 }

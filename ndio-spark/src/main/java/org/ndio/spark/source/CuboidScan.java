@@ -21,6 +21,11 @@ import org.ndio.volume.Size3;
  */
 final class CuboidScan implements Scan, Batch {
 
+  /** Partitions per core to aim for, where they stay at least {@link #MIN_SPLIT_BYTES}. */
+  static final int TASKS_PER_CORE = 4;
+  /** The smallest partition split for balance alone (a core's share may still be smaller). */
+  static final long MIN_SPLIT_BYTES = 16L << 20;
+
   private final ReadOptions options;
   private final VolumeInfo info;
   private final BoundingBox box;
@@ -91,12 +96,20 @@ final class CuboidScan implements Scan, Batch {
   }
 
   /**
-   * Bytes per partition: at most {@code max}, and small enough that every core gets work, as
-   * Spark's file sources split (total / parallelism).
+   * Bytes per partition: at most {@code max}; small enough that every core gets work (total /
+   * parallelism, as Spark's file sources split); and, where partitions stay at least
+   * {@link #MIN_SPLIT_BYTES}, down to {@link #TASKS_PER_CORE} per core. One partition per core
+   * made a job as slow as its slowest core: on a shared machine, or with chunks that decode at
+   * different speeds, one core sat idle while the other finished; several smaller tasks let
+   * the scheduler even that out, and the floor keeps the per-task cost (a store opened, a
+   * task launched) small against the bytes read.
    */
   static long splitBytes(long total, long max, int parallelism) {
-    int p = Math.max(1, parallelism);
-    return Math.max(1, Math.min(max, (total + p - 1) / p));
+    long p = Math.max(1, parallelism);
+    long perCore = (total + p - 1) / p;
+    long balanced = Math.max((total + p * TASKS_PER_CORE - 1) / (p * TASKS_PER_CORE),
+        Math.min(MIN_SPLIT_BYTES, perCore));
+    return Math.max(1, Math.min(max, balanced));
   }
 
   @Override

@@ -1,24 +1,11 @@
 package org.ndio.jobs.kernel.mesh;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import org.ndio.jobs.kernel.Elements;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Volume;
 
 /** Reads runs of a row of a volume as object masks or raw labels, one type switch per run. */
 final class VoxelRows {
-
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle FLOAT =
-      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle DOUBLE =
-      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] data;
   private final DataType dtype;
@@ -45,17 +32,17 @@ final class VoxelRows {
       case UINT16 -> {
         int ti = intThreshold(t, 0, 65535);
         for (int i = 0; i < n; i++) {
-          out[off + i] = (byte) (((short) SHORT.get(data, (base + i) * 2) & 0xffff) >= ti ? 1 : 0);
+          out[off + i] = (byte) (Elements.u16(data, base + i) >= ti ? 1 : 0);
         }
       }
       case FLOAT32 -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = (byte) ((float) FLOAT.get(data, (base + i) * 4) >= t ? 1 : 0);
+          out[off + i] = (byte) (Elements.f32(data, base + i) >= t ? 1 : 0);
         }
       }
       default -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = (byte) (value(base + i) >= t ? 1 : 0);
+          out[off + i] = (byte) (Elements.value(data, base + i, dtype) >= t ? 1 : 0);
         }
       }
     }
@@ -77,7 +64,7 @@ final class VoxelRows {
       return;
     }
     for (int i = 0; i < n; i++) {
-      out[off + i] = (byte) (label(base + i) == label ? 1 : 0);
+      out[off + i] = (byte) (Elements.label(data, base + i, dtype) == label ? 1 : 0);
     }
   }
 
@@ -92,56 +79,24 @@ final class VoxelRows {
       }
       case UINT16 -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = (short) SHORT.get(data, (base + i) * 2) & 0xffffL;
+          out[off + i] = Elements.u16(data, base + i);
         }
       }
       case UINT32 -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = (int) INT.get(data, (base + i) * 4) & 0xffffffffL;
+          out[off + i] = Elements.u32(data, base + i);
         }
       }
       case UINT64, INT64 -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = (long) LONG.get(data, (base + i) * 8);
+          out[off + i] = Elements.i64(data, base + i);
         }
       }
       default -> {
         for (int i = 0; i < n; i++) {
-          out[off + i] = label(base + i);
+          out[off + i] = Elements.label(data, base + i, dtype);
         }
       }
     }
-  }
-
-  /** A label as {@link Volume#getLong} reads it (integer types only). */
-  private long label(int i) {
-    return switch (dtype) {
-      case UINT8 -> data[i] & 0xffL;
-      case INT8 -> data[i];
-      case UINT16 -> (short) SHORT.get(data, i * 2) & 0xffffL;
-      case INT16 -> (short) SHORT.get(data, i * 2);
-      case UINT32 -> (int) INT.get(data, i * 4) & 0xffffffffL;
-      case INT32 -> (int) INT.get(data, i * 4);
-      case UINT64, INT64 -> (long) LONG.get(data, i * 8);
-      case FLOAT32, FLOAT64 -> throw new IllegalStateException("float labels");
-    };
-  }
-
-  private double value(int i) {
-    return switch (dtype) {
-      case UINT8 -> data[i] & 0xff;
-      case INT8 -> data[i];
-      case UINT16 -> (short) SHORT.get(data, i * 2) & 0xffff;
-      case INT16 -> (short) SHORT.get(data, i * 2);
-      case UINT32 -> (int) INT.get(data, i * 4) & 0xffffffffL;
-      case INT32 -> (int) INT.get(data, i * 4);
-      case UINT64 -> {
-        long v = (long) LONG.get(data, i * 8);
-        yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-      }
-      case INT64 -> (long) LONG.get(data, i * 8);
-      case FLOAT32 -> (float) FLOAT.get(data, i * 4);
-      case FLOAT64 -> (double) DOUBLE.get(data, i * 8);
-    };
   }
 }
