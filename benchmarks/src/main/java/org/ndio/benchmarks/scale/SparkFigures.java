@@ -1,0 +1,20 @@
+package org.ndio.benchmarks.scale;
+
+import java.util.List;
+
+/**
+ * What Spark reported about one job's run, from its listener events.
+ *
+ * @param tasks finished tasks
+ * @param taskMillis summed executor run time of all tasks
+ * @param shuffleReadBytes bytes read by shuffles (local and remote)
+ * @param shuffleWriteBytes bytes written by shuffles
+ * @param peakExecutionMemory the largest task's peak execution memory (Spark's own sorts,
+ *     aggregations and joins; user code's arrays are not in it)
+ * @param executorJvmHeapPeak the largest {@code JVMHeapMemory} the executor metrics reported
+ *     (heap in use, garbage included; in local mode the executor is the driver's JVM), 0 if none
+ * @param stages each stage, in completion order
+ */
+public record SparkFigures(long tasks, long taskMillis, long shuffleReadBytes,
+    long shuffleWriteBytes, long peakExecutionMemory, long executorJvmHeapPeak,
+    List<StageFigures> stages) {}
