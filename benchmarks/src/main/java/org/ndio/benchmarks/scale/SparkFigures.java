@@ -6,7 +6,10 @@ import java.util.List;
  * What Spark reported about one job's run, from its listener events.
  *
  * @param tasks finished tasks
- * @param taskMillis summed executor run time of all tasks
+ * @param taskMillis summed executor run time of all tasks (wall time: on a shared machine it
+ *     includes waiting for a core)
+ * @param taskCpuMillis summed CPU time of the tasks' threads (what the work costs on a core of
+ *     its own; GC and Spark's own threads left out)
  * @param shuffleReadBytes bytes read by shuffles (local and remote)
  * @param shuffleWriteBytes bytes written by shuffles
  * @param peakExecutionMemory the largest task's peak execution memory (Spark's own sorts,
@@ -15,6 +18,6 @@ import java.util.List;
  *     (heap in use, garbage included; in local mode the executor is the driver's JVM), 0 if none
  * @param stages each stage, in completion order
  */
-public record SparkFigures(long tasks, long taskMillis, long shuffleReadBytes,
+public record SparkFigures(long tasks, long taskMillis, long taskCpuMillis, long shuffleReadBytes,
     long shuffleWriteBytes, long peakExecutionMemory, long executorJvmHeapPeak,
     List<StageFigures> stages) {}

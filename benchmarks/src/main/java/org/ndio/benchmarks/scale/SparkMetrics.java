@@ -24,6 +24,7 @@ final class SparkMetrics extends SparkListener {
 
   private long tasks;
   private long taskMillis;
+  private long taskCpuNanos;
   private long shuffleRead;
   private long shuffleWrite;
   private long peakExecution;
@@ -39,22 +40,25 @@ final class SparkMetrics extends SparkListener {
     }
     tasks++;
     taskMillis += m.executorRunTime();
+    taskCpuNanos += m.executorCpuTime();
     shuffleRead += m.shuffleReadMetrics().totalBytesRead();
     shuffleWrite += m.shuffleWriteMetrics().bytesWritten();
     peakExecution = Math.max(peakExecution, m.peakExecutionMemory());
-    long[] s = stageTasks.computeIfAbsent(e.stageId(), k -> new long[2]);
+    long[] s = stageTasks.computeIfAbsent(e.stageId(), k -> new long[3]);
     s[0] += m.executorRunTime();
     s[1] = Math.max(s[1], m.executorRunTime());
+    s[2] += m.executorCpuTime();
     heap(e.taskExecutorMetrics());
   }
 
   @Override
   public synchronized void onStageCompleted(SparkListenerStageCompleted e) {
     StageInfo i = e.stageInfo();
-    long[] s = stageTasks.getOrDefault(i.stageId(), new long[2]);
+    long[] s = stageTasks.getOrDefault(i.stageId(), new long[3]);
     long wall = i.submissionTime().isDefined() && i.completionTime().isDefined()
         ? (Long) i.completionTime().get() - (Long) i.submissionTime().get() : 0;
-    stages.add(new StageFigures(i.stageId(), i.name(), i.numTasks(), s[0], s[1], wall));
+    stages.add(new StageFigures(i.stageId(), i.name(), i.numTasks(), s[0], s[2] / 1_000_000,
+        s[1], wall));
   }
 
   @Override
@@ -77,10 +81,12 @@ final class SparkMetrics extends SparkListener {
 
   /** The figures since the last call, and a fresh start. */
   synchronized SparkFigures take() {
-    SparkFigures f = new SparkFigures(tasks, taskMillis, shuffleRead, shuffleWrite,
+    SparkFigures f = new SparkFigures(tasks, taskMillis, taskCpuNanos / 1_000_000, shuffleRead,
+        shuffleWrite,
         peakExecution, heapPeak, List.copyOf(stages));
     tasks = 0;
     taskMillis = 0;
+    taskCpuNanos = 0;
     shuffleRead = 0;
     shuffleWrite = 0;
     peakExecution = 0;

@@ -7,8 +7,9 @@ package org.ndio.benchmarks.scale;
  * @param name Spark's name for the stage (the call site that made it)
  * @param tasks number of tasks
  * @param taskMillis summed executor run time of its tasks
+ * @param taskCpuMillis summed CPU time of its tasks
  * @param longestTaskMillis the slowest task
  * @param wallMillis from submission to completion
  */
-public record StageFigures(int id, String name, int tasks, long taskMillis,
+public record StageFigures(int id, String name, int tasks, long taskMillis, long taskCpuMillis,
     long longestTaskMillis, long wallMillis) {}
