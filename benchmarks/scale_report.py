@@ -137,11 +137,12 @@ def plots(runs, data):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     styles = {"count": "o-", "mesh": "s-", "downsample": "^-"}
+    colours = {"count": "tab:blue", "mesh": "tab:green", "downsample": "tab:purple"}
     fig, ax = plt.subplots(figsize=(6, 4.5))
     for name in JOBS:
         pts = [(j["voxels"], j["wallSeconds"]) for r in runs for j in [job(r, name)] if j]
         if pts:
-            ax.loglog(*zip(*pts), styles[name], label=name)
+            ax.loglog(*zip(*pts), styles[name], color=colours[name], label=name)
     if runs:
         v = [r["voxels"] for r in runs]
         base = job(runs[0], "count")
@@ -162,11 +163,12 @@ def plots(runs, data):
         pts = [(j["voxels"], j["heap"]["oldGenAfterGcPeak"] / 2**20)
                for r in runs for j in [job(r, name)] if j]
         if pts:
-            ax.loglog(*zip(*pts), styles[name], label=name + ": old gen after GC (peak)")
+            ax.loglog(*zip(*pts), styles[name], color=colours[name],
+                      label=name + ": old gen after GC (peak)")
         pts = [(j["voxels"], j["heap"]["usedPeak"] / 2**20)
                for r in runs for j in [job(r, name)] if j]
         if pts:
-            ax.loglog(*zip(*pts), styles[name][0] + "--", alpha=0.5,
+            ax.loglog(*zip(*pts), styles[name][0] + "--", color=colours[name], alpha=0.5,
                       label=name + ": heap used (peak, garbage incl.)")
     if runs:
         ax.axhline(runs[0]["heapMaxBytes"] / 2**20, color="k", lw=0.8, ls=":", label="-Xmx")
@@ -174,7 +176,7 @@ def plots(runs, data):
     ax.set_ylabel("heap (MiB), driver JVM = executors in local[2]")
     ax.set_title("Memory against volume size")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="lower right")
     fig.tight_layout()
     fig.savefig(os.path.join(data, "scale-memory.png"), dpi=110)
     plt.close(fig)
@@ -219,7 +221,11 @@ def markdown(runs, m):
             continue
         out.append(f"### {name}")
         out.append("")
-        out.append(f"{rows[-1][1]['note']}.")
+        notes = {}
+        for r, j in rows:
+            notes.setdefault(j["note"], []).append(f"{r['size']}x")
+        for note, sizes in notes.items():
+            out.append(f"{', '.join(sizes)}: {note}." if len(notes) > 1 else f"{note}.")
         out.append("")
         out.append("| size | voxels | wall | Mvoxel/s | heap: old gen after GC / used (peak) |"
                    " executor JVMHeap peak | max task peak exec. mem. | shuffle read / write |"
@@ -241,6 +247,7 @@ def markdown(runs, m):
     out.append("![time against voxels](scale-time.png)"
                " ![memory against voxels](scale-memory.png)")
     out.append("")
+    out.extend(growth(runs))
     out.append("Heap: *old gen after GC* is the largest G1 old generation right after a"
                " collection (what survived: the live set's upper bound); *used* counts garbage"
                " not yet collected, so it follows the collector, not the job. In `local[2]` the"
@@ -249,6 +256,38 @@ def markdown(runs, m):
     if m:
         out.extend(model_markdown(m))
     return "\n".join(out) + "\n"
+
+
+def growth(runs):
+    """How each job's memory and driver state grew from the smallest size to the largest."""
+    if len(runs) < 2:
+        return []
+    small, large = runs[0], runs[-1]
+    scale = large["voxels"] / small["voxels"]
+    out = [f"From {small['size']}x to {large['size']}x ({scale:.0f} times the voxels), in the"
+           f" same {mib(small['heapMaxBytes'])} heap:", ""]
+    for name in JOBS:
+        a, b = job(small, name), job(large, name)
+        if not (a and b):
+            continue
+        line = (f"- {name}: old gen after GC {mib(a['heap']['oldGenAfterGcPeak'])} ->"
+                f" {mib(b['heap']['oldGenAfterGcPeak'])}, heap used"
+                f" {mib(a['heap']['usedPeak'])} -> {mib(b['heap']['usedPeak'])}, max task"
+                f" execution memory {mib(a['spark']['peakExecutionMemory'])} ->"
+                f" {mib(b['spark']['peakExecutionMemory'])}")
+        if name == "count":
+            sa, sb = a["driverState"], b["driverState"]
+            line += (f"; seam merge entries on the driver {sa['driverEntries']:,} ->"
+                     f" {sb['driverEntries']:,}, i.e."
+                     f" {sb['driverEntries'] / max(1, sb['crossingPieces']):.2f} per crossing"
+                     f" piece ({sb['crossingPieces']:,} pieces in seam pairs;"
+                     f" {sb['objects']:,} objects)")
+        if name == "mesh":
+            line += (f"; result records on the driver {a['driverState']['meshes']:,} ->"
+                     f" {b['driverState']['meshes']:,} (one per mesh written)")
+        out.append(line)
+    out.append("")
+    return out
 
 
 def hours(s):
@@ -294,6 +333,19 @@ def model_markdown(m):
                    f" {hours(p['shuffle_s'])} | {p['merge_s']:.0f} s | {hours(p['wall_s'])} |"
                    f" {p['bound']} | ${p['cost_usd']:,.0f} |")
     out.append("")
+    for remote in a["remotes"]:
+        ps = [p for p in m["petavoxel"] if p["remote"] == remote]
+        few, many = ps[0], ps[-1]
+        text = (f"{remote}: {many['executors']:,} executors take {hours(many['wall_s'])} for"
+                f" ${many['cost_usd']:,.0f}, {few['executors']:,} take {hours(few['wall_s'])}"
+                f" for ${few['cost_usd']:,.0f}")
+        if many["wall_s"] > 0.99 * few["wall_s"]:
+            text += ("; the remote's aggregate bandwidth bounds both, so the extra executors"
+                     " only wait")
+        elif many["cost_usd"] < 1.05 * few["cost_usd"]:
+            text += "; compute-bound, so the cost is the core-hours whatever the spread"
+        out.append(text + ".")
+        out.append("")
     out.append(
         "Check against the runs here: the same model for `local[2]` (one executor, 2 cores,"
         " no fetch), wall = overhead + per-voxel time x voxels / 2, with overhead"

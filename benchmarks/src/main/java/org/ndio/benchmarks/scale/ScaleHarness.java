@@ -40,6 +40,7 @@ import org.ndio.volume.VoxelSize;
 public final class ScaleHarness {
 
   static final String MASTER = "local[2]";
+  static final List<String> JOBS = List.of("count", "mesh", "downsample");
   static final int PYRAMID_LEVELS = 3;
   static final Size3 PYRAMID_FACTOR = new Size3(2, 2, 1);
 
@@ -59,6 +60,7 @@ public final class ScaleHarness {
   private final Path out;
   private final Path work;
   private final int meshEvery;
+  private final List<String> asked;
   private final SyntheticReader image;
   private final SyntheticReader labels;
   private final List<JobResult> jobs = new ArrayList<>();
@@ -66,28 +68,35 @@ public final class ScaleHarness {
   private double truthSeconds;
   private double loadBefore;
 
-  private ScaleHarness(ScaleSize size, Path out, Path work, int meshEvery) {
+  private ScaleHarness(ScaleSize size, Path out, Path work, int meshEvery, List<String> asked) {
     this.size = size;
     this.out = out;
     this.work = work;
     this.meshEvery = meshEvery;
+    this.asked = List.copyOf(asked);
+    if (!JOBS.containsAll(asked)) {
+      throw new IllegalArgumentException("jobs " + asked + ": known are " + JOBS);
+    }
     this.image = (SyntheticReader) Volumes.open(size.image());
     this.labels = (SyntheticReader) Volumes.open(size.labels());
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 3) {
-      throw new IllegalArgumentException("usage: ScaleHarness SIZE OUT.json WORK [MESH_EVERY]");
+      throw new IllegalArgumentException(
+          "usage: ScaleHarness SIZE OUT.json WORK [MESH_EVERY (0: default)] [JOBS]");
     }
     Path work = Path.of(args[2]);
     ScaleSize size = ScaleSize.of(Integer.parseInt(args[0]));
-    int every = args.length > 3 ? Integer.parseInt(args[3]) : defaultMeshEvery(size);
+    int every = args.length > 3 && Integer.parseInt(args[3]) > 0 ? Integer.parseInt(args[3])
+        : defaultMeshEvery(size);
+    List<String> jobs = List.of((args.length > 4 ? args[4] : "count,mesh,downsample").split(","));
     // The same jobs on a small volume first, unrecorded: the JIT compiles the kernels there,
     // so the 1x figures are not mostly warm-up (the larger sizes would hide it anyway).
     ScaleSize warm = ScaleSize.warmUp();
     boolean exact = new ScaleHarness(warm, work.resolve("warm-up.json"), work.resolve("warm-up"),
-        1).run();
-    exact &= new ScaleHarness(size, Path.of(args[1]), work.resolve("run"), every).run();
+        1, jobs).run();
+    exact &= new ScaleHarness(size, Path.of(args[1]), work.resolve("run"), every, jobs).run();
     System.exit(exact ? 0 : 3);
   }
 
@@ -105,7 +114,7 @@ public final class ScaleHarness {
     spark.sparkContext().addSparkListener(metrics);
     boolean exact = true;
     try (HeapWatch heap = new HeapWatch()) {
-      for (String job : List.of("count", "mesh", "downsample")) {
+      for (String job : asked) {
         JobResult r = measure(job, spark, metrics, heap);
         jobs.add(r);
         write(false);

@@ -15,7 +15,7 @@ import java.util.List;
  * @param cores the machine's cores (shared with other work: see loadBefore/loadAfter)
  * @param loadBefore the 1-minute load average before the first job
  * @param loadAfter the 1-minute load average after the last finished job
- * @param complete whether all jobs ran
+ * @param complete whether every job asked for ran (see {@code jobs} for which)
  * @param jobs the finished jobs, in run order
  */
 public record SizeResult(int size, String shape, long voxels, long cells, double truthSeconds,
