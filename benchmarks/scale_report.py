@@ -186,6 +186,12 @@ def mib(b):
     return f"{b / 2**20:,.0f} MiB"
 
 
+def cache(spark):
+    if "cachedMemoryPeak" not in spark:
+        return "not recorded"
+    return f"{mib(spark['cachedMemoryPeak'])} / {mib(spark['cachedDiskPeak'])}"
+
+
 def state_text(name, s):
     if name == "count":
         return (f"{s['seamPairs']:,} seam pairs, {s['crossingPieces']:,} crossing pieces, "
@@ -228,16 +234,17 @@ def markdown(runs, m):
             out.append(f"{', '.join(sizes)}: {note}." if len(notes) > 1 else f"{note}.")
         out.append("")
         out.append("| size | voxels | wall | Mvoxel/s | heap: old gen after GC / used (peak) |"
-                   " executor JVMHeap peak | max task peak exec. mem. | shuffle read / write |"
-                   " tasks | driver state | exact |")
-        out.append("|---|---:|---:|---:|---|---:|---:|---|---:|---|---|")
+                   " executor JVMHeap peak | max task peak exec. mem. | RDD cache peak: memory"
+                   " / disk | shuffle read / write | tasks | driver state | exact |")
+        out.append("|---|---:|---:|---:|---|---:|---:|---|---|---:|---|---|")
         for r, j in rows:
             h, s = j["heap"], j["spark"]
             out.append(
                 f"| {r['size']}x | {j['voxels']:,} | {j['wallSeconds']:.1f} s |"
                 f" {j['voxelsPerSecond'] / 1e6:.1f} | {mib(h['oldGenAfterGcPeak'])} /"
                 f" {mib(h['usedPeak'])} | {mib(s['executorJvmHeapPeak'])} |"
-                f" {mib(s['peakExecutionMemory'])} | {s['shuffleReadBytes'] / 1e6:,.1f} /"
+                f" {mib(s['peakExecutionMemory'])} | {cache(s)} |"
+                f" {s['shuffleReadBytes'] / 1e6:,.1f} /"
                 f" {s['shuffleWriteBytes'] / 1e6:,.1f} MB | {s['tasks']:,} |"
                 f" {state_text(name, j['driverState'])} | {'yes' if j['exact'] else 'NO'} |")
         out.append("")

@@ -16,8 +16,11 @@ import java.util.List;
  *     aggregations and joins; user code's arrays are not in it)
  * @param executorJvmHeapPeak the largest {@code JVMHeapMemory} the executor metrics reported
  *     (heap in use, garbage included; in local mode the executor is the driver's JVM), 0 if none
+ * @param cachedMemoryPeak the most bytes of cached RDD blocks held in memory at once (Spark's
+ *     storage memory: bounded by its memory fraction, beyond which blocks go to disk)
+ * @param cachedDiskPeak the most bytes of cached RDD blocks on disk at once
  * @param stages each stage, in completion order
  */
 public record SparkFigures(long tasks, long taskMillis, long taskCpuMillis, long shuffleReadBytes,
     long shuffleWriteBytes, long peakExecutionMemory, long executorJvmHeapPeak,
-    List<StageFigures> stages) {}
+    long cachedMemoryPeak, long cachedDiskPeak, List<StageFigures> stages) {}

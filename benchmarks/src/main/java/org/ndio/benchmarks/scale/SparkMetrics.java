@@ -7,11 +7,13 @@ import java.util.Map;
 import org.apache.spark.executor.ExecutorMetrics;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageExecutorMetrics;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.storage.BlockUpdatedInfo;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -30,6 +32,12 @@ final class SparkMetrics extends SparkListener {
   private long peakExecution;
   private long heapPeak;
   private final Map<Integer, long[]> stageTasks = new HashMap<>();
+  // Cached RDD blocks now (they outlive a job's figures, so take() keeps them) and the peaks.
+  private final Map<String, long[]> blocks = new HashMap<>();
+  private long cachedMemory;
+  private long cachedDisk;
+  private long cachedMemoryPeak;
+  private long cachedDiskPeak;
   private final List<StageFigures> stages = new ArrayList<>();
 
   @Override
@@ -73,6 +81,20 @@ final class SparkMetrics extends SparkListener {
     }
   }
 
+  @Override
+  public synchronized void onBlockUpdated(SparkListenerBlockUpdated e) {
+    BlockUpdatedInfo i = e.blockUpdatedInfo();
+    if (!i.blockId().isRDD()) {
+      return;
+    }
+    long[] now = {i.memSize(), i.diskSize()};
+    long[] before = blocks.put(i.blockId().name(), now);
+    cachedMemory += now[0] - (before == null ? 0 : before[0]);
+    cachedDisk += now[1] - (before == null ? 0 : before[1]);
+    cachedMemoryPeak = Math.max(cachedMemoryPeak, cachedMemory);
+    cachedDiskPeak = Math.max(cachedDiskPeak, cachedDisk);
+  }
+
   private void heap(ExecutorMetrics m) {
     if (m != null) {
       heapPeak = Math.max(heapPeak, m.getMetricValue(HEAP));
@@ -82,8 +104,10 @@ final class SparkMetrics extends SparkListener {
   /** The figures since the last call, and a fresh start. */
   synchronized SparkFigures take() {
     SparkFigures f = new SparkFigures(tasks, taskMillis, taskCpuNanos / 1_000_000, shuffleRead,
-        shuffleWrite,
-        peakExecution, heapPeak, List.copyOf(stages));
+        shuffleWrite, peakExecution, heapPeak, cachedMemoryPeak, cachedDiskPeak,
+        List.copyOf(stages));
+    cachedMemoryPeak = cachedMemory;
+    cachedDiskPeak = cachedDisk;
     tasks = 0;
     taskMillis = 0;
     taskCpuNanos = 0;
