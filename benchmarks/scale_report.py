@@ -71,11 +71,21 @@ def model(runs):
     # Calibration: the two smallest sizes; the larger ones are predicted, not fitted.
     calib = counted[:2] if len(counted) > 2 else counted
     overhead, per_voxel_wall = fit_local([(j["voxels"], j["wallSeconds"]) for _, j in calib])
+    # The same fit on the tasks' CPU time: what the work costs without the waiting for a core
+    # that the shared machine adds to the wall time (its share varies from run to run).
+    cpu_fixed, cpu_per_voxel = fit_local([(j["voxels"], j["spark"]["taskCpuMillis"] / 1000)
+                                          for _, j in calib])
     checks = []
     for r, j in counted:
         predicted = overhead + per_voxel_wall * j["voxels"] / 2
+        cpu = j["spark"]["taskCpuMillis"] / 1000
+        cpu_predicted = cpu_fixed + cpu_per_voxel * j["voxels"] / 2
         checks.append({"size": r["size"], "voxels": j["voxels"], "measured_s": j["wallSeconds"],
                        "predicted_s": predicted, "ratio": j["wallSeconds"] / predicted,
+                       "cpu_measured_s": cpu, "cpu_predicted_s": cpu_predicted,
+                       "cpu_ratio": cpu / cpu_predicted,
+                       "run_over_cpu": j["spark"]["taskMillis"]
+                       / max(1, j["spark"]["taskCpuMillis"]),
                        "fitted": any(r is c for c, _ in calib)})
     big_r, big = counted[-1]
     voxels = big["voxels"]
@@ -200,7 +210,8 @@ def state_text(name, s):
     if name == "mesh":
         return (f"{s['writtenRecordsOnDriver']:,} result records; {s['triangles']:,} triangles,"
                 f" {s['outputBytes'] / 1e9:.2f} GB written")
-    return f"{s['levels']} levels in {s['passes']} pass(es), {s['outputBytes'] / 1e9:.2f} GB written"
+    return (f"{s['levels']} levels in {s['passes']} pass(es), {s['outputBytes'] / 1e9:.2f} GB"
+            " written")
 
 
 def markdown(runs, m):
@@ -256,9 +267,16 @@ def markdown(runs, m):
     out.append("")
     out.extend(growth(runs))
     out.append("Heap: *old gen after GC* is the largest G1 old generation right after a"
-               " collection (what survived: the live set's upper bound); *used* counts garbage"
-               " not yet collected, so it follows the collector, not the job. In `local[2]` the"
-               " executors are the driver's JVM, so both include executor and driver.")
+               " collection; *used* also counts young garbage. Neither is the live set: G1"
+               " leaves dead objects in the old generation until its occupancy reaches the"
+               " threshold for mixed collections (45% of the heap by default, about 1.4 GB"
+               " here), so figures below that are upper bounds that grow with how long a job"
+               " runs. The evidence that memory is bounded is that every size ran in the same"
+               " heap; the count's *RDD cache* column shows the one store that does grow with"
+               " the volume: the count persists every cuboid's analysis (MEMORY_AND_DISK),"
+               " which Spark keeps in memory up to its storage fraction and spills to disk"
+               " beyond. In `local[2]` the executors are the driver's JVM, so every heap"
+               " figure includes executor and driver.")
     out.append("")
     if m:
         out.extend(model_markdown(m))
@@ -313,7 +331,9 @@ def model_markdown(m):
         f" waiting for a core at a load average of {m['load_average_during_measurement'][0]:.0f}"
         f" on 2 cores); shuffle {m['shuffle_bytes_per_voxel']:.4f} bytes per voxel; seam pairs"
         f" {m['seam_pairs_per_voxel'] * 1e6:.2f} per Mvoxel, i.e."
-        f" {m['seam_pairs_at_petavoxel']:.2e} at 1 PVx.")
+        f" {m['seam_pairs_at_petavoxel']:.2e} at 1 PVx (the rate still rises with size"
+        " while the share of cuboids with neighbours on every side grows: z seams appear"
+        " only from 64x, whose volume is deeper than one cuboid).")
     out.append("")
     out.append(
         f"Assumptions: {a['cores_per_executor']} cores per executor at"
@@ -360,11 +380,19 @@ def model_markdown(m):
         " ns per voxel per core fitted on the two smallest sizes only; the larger ones are"
         " predictions.")
     out.append("")
-    out.append("| size | voxels | predicted | measured | measured / predicted |")
-    out.append("|---|---:|---:|---:|---:|")
+    out.append("| size | voxels | wall predicted | wall measured | ratio | task CPU predicted |"
+               " task CPU measured | ratio | task run time / CPU time |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for c in m["check"]:
         out.append(f"| {c['size']}x{' (fitted)' if c['fitted'] else ''} | {c['voxels']:,} |"
-                   f" {c['predicted_s']:.1f} s | {c['measured_s']:.1f} s | {c['ratio']:.2f} |")
+                   f" {c['predicted_s']:.1f} s | {c['measured_s']:.1f} s | {c['ratio']:.2f} |"
+                   f" {c['cpu_predicted_s']:.1f} s | {c['cpu_measured_s']:.1f} s |"
+                   f" {c['cpu_ratio']:.2f} | {c['run_over_cpu']:.1f} |")
+    out.append("")
+    out.append("The CPU columns test the model's premise, cost linear in voxels; the wall"
+               " columns add this machine's contention, whose share (last column: how long a"
+               " task ran per second of CPU it got) changed between runs, so wall predictions"
+               " here are only as good as the load was steady.")
     out.append("")
     return out
 
