@@ -186,7 +186,7 @@ def plots(runs, data):
     ax.set_ylabel("heap (MiB), driver JVM = executors in local[2]")
     ax.set_title("Memory against volume size")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     fig.savefig(os.path.join(data, "scale-memory.png"), dpi=110)
     plt.close(fig)
