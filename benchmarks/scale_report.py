@@ -244,7 +244,7 @@ def markdown(runs, m):
         for note, sizes in notes.items():
             out.append(f"{', '.join(sizes)}: {note}." if len(notes) > 1 else f"{note}.")
         out.append("")
-        out.append("| size | voxels | wall | Mvoxel/s | heap: old gen after GC / used (peak) |"
+        out.append("| size | voxels | wall | Mvoxel/s | heap: old gen after GC / used (peaks) |"
                    " executor JVMHeap peak | max task peak exec. mem. | RDD cache peak: memory"
                    " / disk | shuffle read / write | tasks | driver state | exact |")
         out.append("|---|---:|---:|---:|---|---:|---:|---|---|---:|---|---|")
@@ -267,7 +267,9 @@ def markdown(runs, m):
     out.append("")
     out.extend(growth(runs))
     out.append("Heap: *old gen after GC* is the largest G1 old generation right after a"
-               " collection; *used* also counts young garbage. Neither is the live set: G1"
+               " collection; *used* is the sum of the heap pools' peaks (young garbage"
+               " included; the pools peak at different moments, so the sum can pass -Xmx)."
+               " Neither is the live set: G1"
                " leaves dead objects in the old generation until its occupancy reaches the"
                " threshold for mixed collections (45% of the heap by default, about 1.4 GB"
                " here), so figures below that are upper bounds that grow with how long a job"
@@ -287,15 +289,17 @@ def growth(runs):
     """How each job's memory and driver state grew from the smallest size to the largest."""
     if len(runs) < 2:
         return []
-    small, large = runs[0], runs[-1]
-    scale = large["voxels"] / small["voxels"]
-    out = [f"From {small['size']}x to {large['size']}x ({scale:.0f} times the voxels), in the"
-           f" same {mib(small['heapMaxBytes'])} heap:", ""]
+    out = [f"Growth with the volume, every size in the same {mib(runs[0]['heapMaxBytes'])}"
+           " heap:", ""]
     for name in JOBS:
-        a, b = job(small, name), job(large, name)
-        if not (a and b):
+        have = [r for r in runs if job(r, name)]
+        if len(have) < 2:
             continue
-        line = (f"- {name}: old gen after GC {mib(a['heap']['oldGenAfterGcPeak'])} ->"
+        small, large = have[0], have[-1]
+        a, b = job(small, name), job(large, name)
+        line = (f"- {name}, {small['size']}x to {large['size']}x"
+                f" ({large['voxels'] / small['voxels']:.0f} times the voxels): old gen after GC"
+                f" {mib(a['heap']['oldGenAfterGcPeak'])} ->"
                 f" {mib(b['heap']['oldGenAfterGcPeak'])}, heap used"
                 f" {mib(a['heap']['usedPeak'])} -> {mib(b['heap']['usedPeak'])}, max task"
                 f" execution memory {mib(a['spark']['peakExecutionMemory'])} ->"
