@@ -38,11 +38,21 @@ ASSUME = {
 
 
 def load_runs(data):
-    runs = []
-    for path in glob.glob(os.path.join(data, "runs", "*x.json")):
+    """One record per size: SIZEx.json, plus the jobs of SIZEx-JOB.json files (a job run later
+    in a JVM of its own, with the same heap) where SIZEx.json lacks them."""
+    by_size = {}
+    for path in sorted(glob.glob(os.path.join(data, "runs", "*x*.json")), key=len):
         with open(path) as f:
-            runs.append(json.load(f))
-    return sorted(runs, key=lambda r: r["size"])
+            run = json.load(f)
+        have = by_size.get(run["size"])
+        if have is None:
+            by_size[run["size"]] = run
+            continue
+        done = {j["job"] for j in have["jobs"]}
+        have["jobs"] += [j for j in run["jobs"] if j["job"] not in done]
+        have["complete"] = have["complete"] and run["complete"]
+        have["loadAfter"] = run["loadAfter"]
+    return [by_size[k] for k in sorted(by_size)]
 
 
 def job(run, name):
@@ -225,12 +235,12 @@ def markdown(runs, m):
                " averages below), so times are slow and noisy; the memory figures are not"
                " affected.")
     out.append("")
-    out.append("| size | shape | voxels | cells | -Xmx | load avg (before/after) | complete |")
+    out.append("| size | shape | voxels | cells | -Xmx | load avg (before/after) | jobs run |")
     out.append("|---|---|---:|---:|---:|---|---|")
     for r in runs:
         out.append(f"| {r['size']}x | {r['shape']} | {r['voxels']:,} | {r['cells']:,} |"
                    f" {mib(r['heapMaxBytes'])} | {r['loadBefore']:.1f} / {r['loadAfter']:.1f} |"
-                   f" {'yes' if r['complete'] else 'no'} |")
+                   f" {', '.join(j['job'] for j in r['jobs'])} |")
     out.append("")
     for name in JOBS:
         rows = [(r, job(r, name)) for r in runs if job(r, name)]
