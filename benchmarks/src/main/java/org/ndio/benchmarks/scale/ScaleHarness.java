@@ -45,9 +45,9 @@ public final class ScaleHarness {
   static final Size3 PYRAMID_FACTOR = new Size3(2, 2, 1);
 
   /**
-   * Below 512x every cell is meshed. At 512x its 0.97 million cells would write about 35 GB of
+   * Below 512x every cell is meshed. At 512x its 0.81 million cells would write about 30 GB of
    * binary PLY (36 kB a cell at full resolution), more than a shared disk should take for a
-   * benchmark; there every 8th cell (in id order) is meshed and written, about 4.4 GB, while
+   * benchmark; there every 8th cell (in id order) is meshed and written, about 3.7 GB, while
    * the whole volume is still read and marched (cells left out are skipped as the cubes meet
    * them). Simplifying instead would measure the simplifier, which costs several times the
    * meshing.
