@@ -160,8 +160,9 @@ public final class MeshJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // Named as the ndio source's metric, so progress listeners count these voxels alike.
     LongAccumulator voxels = jsc.sc().longAccumulator(SparkProgress.VOXELS);
-    JavaRDD<BoundingBox> work = jsc.parallelize(todo,
-        Math.max(1, Math.min(todo.size(), 4 * jsc.defaultParallelism())));
+    // One cuboid a task: a task keeps its cuboids' pieces until it returns them, so a fixed
+    // number of tasks would hold a share of the whole volume's meshes each.
+    JavaRDD<BoundingBox> work = jsc.parallelize(todo, Math.max(1, todo.size()));
     JavaPairRDD<Long, KeyedMesh> pieces = work
         .mapPartitionsToPair(it -> pieces(url, level, box, selection, it, voxels, meshed));
     if (!done.isEmpty()) {
