@@ -88,7 +88,7 @@ def volumes(rows):
 
 
 def shape_of(rows, v):
-    r = find(rows, volume=v, impl="ours-kernel")
+    r = find(rows, volume=v, impl="ours-kernel", op="label6")
     return "%.1f M" % (r["voxels"] / 1e6) if r else "–"
 
 
@@ -130,8 +130,8 @@ def kernel_table(rows, goals, area, peer, ops, limit):
     key = {"labelling": "count", "meshing": "mesh", "downsampling": "downsample"}[area]
     out = ["| volume | Mvoxels | op | ours kernel Mvx/s | %s Mvx/s | ours / %s (per core) "
            "| ours peak MB | %s peak MB | job local[1] Mvx/s | job local[2] Mvx/s "
-           "| limit: memcpy Mvx/s |" % (peer, peer, peer),
-           "|---|---|---|---|---|---|---|---|---|---|---|"]
+           "| limit: memcpy Mvx/s | %s |" % (peer, peer, peer, ANSWER[area]),
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     notes = []
     for v in volumes(rows):
         for i, op in enumerate(ops):
@@ -143,17 +143,40 @@ def kernel_table(rows, goals, area, peer, ops, limit):
             j1 = find(rows, area=area, volume=v, impl="ours-local[1]", op=key) if i == 0 else None
             j2 = find(rows, area=area, volume=v, impl="ours-local[2]", op=key) if i == 0 else None
             peer_cell = f0(rate(theirs))
+            ours_cell = f0(rate(ours))
             if theirs and theirs.get("capped"):
                 peer_cell += " (slab)"
-                notes.append("%s %s: %s ran on a leading z slab of %.0f M of the %.0f M voxels "
-                             "(its time grows linearly with the voxels; the cap keeps the run "
-                             "short), the rate is that slab's." % (
-                                 v, op, peer, theirs["voxels"] / 1e6,
-                                 theirs["full_voxels"] / 1e6))
-            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                v, shape_of(rows, v), op, f0(rate(ours)), peer_cell, f2(x), mb(ours), mb(theirs),
-                f0(rate(j1)), f0(rate(j2)), f0(limit)))
+                ours_cell += " (slab)" if ours and ours.get("capped") else ""
+                notes.append("%s %s: both kernels ran on the leading z slab of %.0f M of the "
+                             "%.0f M voxels (the time grows linearly with the voxels; the cap "
+                             "keeps skimage's run short and ours' triangles in the heap); the "
+                             "rates are that slab's." % (
+                                 v, op, theirs["voxels"] / 1e6, theirs["full_voxels"] / 1e6))
+            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                v, shape_of(rows, v), op, ours_cell, peer_cell, f2(x), mb(ours), mb(theirs),
+                f0(rate(j1)), f0(rate(j2)), f0(limit), answer(area, ours, theirs, j1, j2)))
     return "\n".join(out) + ("\n\n" + "\n".join("- " + n for n in notes) if notes else "")
+
+
+ANSWER = {"labelling": "same components (kernel, job)",
+          "meshing": "triangles ours / peer",
+          "downsampling": "same voxel sum"}
+
+
+def answer(area, ours, theirs, j1, j2):
+    """Whether ours found what the peer found (a mismatch is printed in bold)."""
+    if not ours or not theirs:
+        return "–"
+    a, b = ours.get("objects"), theirs.get("objects")
+    if area == "meshing":
+        return "%s / %s" % (a, b)
+    if area == "labelling":
+        same = a == b and all(j is None or j.get("objects") == b for j in (j1, j2))
+        jobs = " ".join(str(j["objects"]) for j in (j1, j2) if j)
+        text = "%s (ours %s%s, peer %s)" % ("yes" if same else "**no**", a,
+                                           ", jobs " + jobs if jobs else "", b)
+        return text
+    return "yes" if a == b else "**no** (%s vs %s)" % (a, b)
 
 
 def peer_impl(peer):
@@ -266,7 +289,7 @@ def plots(rows, plot_dir):
                                (peer, op, peer + " (1 thread)"),
                                ("ours-local[1]", job, "ours, %s job local[1]" % job),
                                ("ours-local[2]", job, "ours, %s job local[2]" % job)):
-            pts = [(r["voxels"], rate(r)) for v in SYNTHETIC
+            pts = [(r.get("full_voxels", r["voxels"]), rate(r)) for v in SYNTHETIC
                    for r in [find(rows, area=area, volume=v, impl=impl, op=o)] if r]
             if pts:
                 ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=label)
@@ -351,9 +374,9 @@ def main(d, out_md, plot_dir, scale_md):
     w("| JDK | %s |" % machine.get("java", "?"))
     w("| OS | %s |" % machine.get("os", "?"))
     w("| Python peers | %s |" % ", ".join("%s %s" % kv for kv in v.items()))
-    load = machine.get("load_before")
+    before = machine.get("load_before")
     w("| load average before / after | %s / %s |" % (
-        " ".join("%.2f" % x for x in load) if load else "?", elapsed.get("load_after", "?")))
+        " ".join("%.2f" % x for x in before) if before else "?", elapsed.get("load_after", "?")))
     w("")
     w("A load average above the core count means other work shared the machine during the run "
       "and every figure is noisy (the ratios, measured side by side, less so).")

@@ -17,12 +17,14 @@ import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
 /**
- * {@code KernelRun URL NAME OUT.jsonl REPS OPS}: the pure kernels, one thread, on a volume held
+ * {@code KernelRun URL NAME OUT.jsonl REPS OPS [MESH_CAP]}: the pure kernels, one thread, on a volume held
  * in memory, the same work the Python peers do on the same array: {@code label6}/{@code
  * label26} (voxels >= 128, as scipy.ndimage.label of the mask), {@code mesh} (the mask as one
  * surface, as skimage's marching cubes at 0.5 of the 0/1 array), {@code downsample} (2x2x2
  * mean, as numpy's reshape and mean, rounded back to uint8). OPS is a comma list. Each figure
- * carries the peak heap of its runs (the volume included).
+ * carries the peak heap of its runs (the volume included). A volume above MESH_CAP voxels is
+ * meshed on its leading z slab of at most that many voxels, as peers.py caps skimage, so both
+ * mesh the same voxels (and the triangles of a whole large volume need not fit in the heap).
  */
 public final class KernelRun {
 
@@ -37,14 +39,28 @@ public final class KernelRun {
     try (VolumeReader r = Volumes.open(url)) {
       v = r.readAll();
     }
-    long voxels = v.voxels();
+    long cap = args.length > 5 ? Long.parseLong(args[5]) : Long.MAX_VALUE;
     for (String op : args[4].split(",")) {
+      Volume in = op.equals("mesh") && v.voxels() > cap ? slab(v, cap) : v;
       HeapPeak.reset();
       Object[] last = new Object[1];
-      double s = Best.seconds(reps, () -> last[0] = run(op, v));
-      out.add(area(op), name, "ours-kernel", op, s, voxels, voxels,
-          Map.of("peak_bytes", HeapPeak.bytes(), "objects", objects(last[0]), "threads", 1));
+      double s = Best.seconds(reps, () -> last[0] = run(op, in));
+      Map<String, Object> extra = new java.util.LinkedHashMap<>(Map.of("peak_bytes",
+          HeapPeak.bytes(), "objects", objects(last[0]), "threads", 1));
+      if (in != v) {
+        extra.put("capped", true);
+        extra.put("full_voxels", v.voxels());
+      }
+      out.add(area(op), name, "ours-kernel", op, s, in.voxels(), in.voxels(), extra);
     }
+  }
+
+  /** The leading z sections of at most {@code cap} voxels (at least two). */
+  private static Volume slab(Volume v, long cap) {
+    int nz = (int) Math.max(2, cap / ((long) v.sizeX() * v.sizeY()));
+    Volume s = Volume.allocate(v.dtype(), v.sizeX(), v.sizeY(), nz);
+    s.copyFrom(v.view(0, 0, 0, v.sizeX(), v.sizeY(), nz), 0, 0, 0);
+    return s;
   }
 
   private static Object run(String op, Volume v) {
@@ -64,7 +80,11 @@ public final class KernelRun {
     return op.startsWith("label") ? "labelling" : op.equals("mesh") ? "meshing" : "downsampling";
   }
 
-  /** Components for labels, triangles for meshes, voxels for a reduced volume. */
+  /**
+   * What the run found, for checking against the peer: components for labels, triangles for
+   * meshes (not comparable: the triangulations differ), the sum of the voxels of a reduced
+   * volume (equal to numpy's where both round the same way).
+   */
   @SuppressWarnings("unchecked")
   private static long objects(Object o) {
     if (o instanceof Components c) {
@@ -77,6 +97,10 @@ public final class KernelRun {
       }
       return t;
     }
-    return ((Volume) o).voxels();
+    long sum = 0;
+    for (byte b : ((Volume) o).array()) {
+      sum += b & 0xff;
+    }
+    return sum;
   }
 }
