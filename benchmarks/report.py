@@ -47,13 +47,29 @@ def find(rows, **kw):
     return None
 
 
+def ok(r):
+    """A finished run (a failed one carries an error instead of a time)."""
+    return r is not None and "error" not in r
+
+
 def rate(r):
     """Mvoxel/s (uint8 everywhere here: also MB/s)."""
-    return r["voxels"] / r["seconds"] / 1e6 if r else None
+    return r["voxels"] / r["seconds"] / 1e6 if ok(r) else None
 
 
 def mbs(r):
-    return r["bytes"] / r["seconds"] / 1e6 if r else None
+    return r["bytes"] / r["seconds"] / 1e6 if ok(r) else None
+
+
+def failed(r):
+    """Why a run failed, short, with the heap it had."""
+    e = r["error"]
+    why = "out of heap" if "OutOfMemoryError" in e else e[:60]
+    return "**failed**: %s (%.0f MB heap)" % (why, r.get("max_heap", 0) / 1e6)
+
+
+def job_cell(r):
+    return failed(r) if r is not None and not ok(r) else f0(rate(r))
 
 
 def f0(x):
@@ -65,7 +81,7 @@ def f2(x):
 
 
 def mb(r):
-    return "–" if not r or "peak_bytes" not in r else "%.0f" % (r["peak_bytes"] / 1e6)
+    return "–" if not ok(r) or "peak_bytes" not in r else "%.0f" % (r["peak_bytes"] / 1e6)
 
 
 def verdict(x, goal):
@@ -154,7 +170,7 @@ def kernel_table(rows, goals, area, peer, ops, limit):
                                  v, op, theirs["voxels"] / 1e6, theirs["full_voxels"] / 1e6))
             out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 v, shape_of(rows, v), op, ours_cell, peer_cell, f2(x), mb(ours), mb(theirs),
-                f0(rate(j1)), f0(rate(j2)), f0(limit), answer(area, ours, theirs, j1, j2)))
+                job_cell(j1), job_cell(j2), f0(limit), answer(area, ours, theirs, j1, j2)))
     return "\n".join(out) + ("\n\n" + "\n".join("- " + n for n in notes) if notes else "")
 
 
@@ -171,8 +187,8 @@ def answer(area, ours, theirs, j1, j2):
     if area == "meshing":
         return "%s / %s" % (a, b)
     if area == "labelling":
-        same = a == b and all(j is None or j.get("objects") == b for j in (j1, j2))
-        jobs = " ".join(str(j["objects"]) for j in (j1, j2) if j)
+        same = a == b and all(not ok(j) or j.get("objects") == b for j in (j1, j2))
+        jobs = " ".join(str(j["objects"]) for j in (j1, j2) if ok(j))
         text = "%s (ours %s%s, peer %s)" % ("yes" if same else "**no**", a,
                                            ", jobs " + jobs if jobs else "", b)
         return text
@@ -194,11 +210,16 @@ def cores_table(rows, goals):
             b = find(rows, op=job, volume=v, impl="ours-local[2]")
             if not a and not b:
                 continue
-            x = ratio(a and a["seconds"], b and b["seconds"])
+            sa = a["seconds"] if ok(a) else None
+            sb = b["seconds"] if ok(b) else None
+            x = ratio(sa, sb)
             goals.add("cores", "%s %s" % (job, v), x)
+            cell_a = failed(a) if a and not ok(a) else f2(sa)
+            cell_b = failed(b) if b and not ok(b) else f2(sb)
+            done = b if ok(b) else a if ok(a) else {}
             out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                job, v, f2(a and a["seconds"]), f2(b and b["seconds"]), f2(x),
-                verdict(x, GOALS["cores"]), mb(a), mb(b), (b or a).get("objects", "–")))
+                job, v, cell_a, cell_b, f2(x), verdict(x, GOALS["cores"]), mb(a), mb(b),
+                done.get("objects", "–")))
     heap = next((r["max_heap"] for r in rows if "max_heap" in r), None)
     note = ("\nEvery job runs in one JVM per volume with the same %.0f MB heap limit at every "
             "size; the peak heap is the sum of the heap pools' peaks (garbage included), so "
@@ -290,7 +311,7 @@ def plots(rows, plot_dir):
                                ("ours-local[1]", job, "ours, %s job local[1]" % job),
                                ("ours-local[2]", job, "ours, %s job local[2]" % job)):
             pts = [(r.get("full_voxels", r["voxels"]), rate(r)) for v in SYNTHETIC
-                   for r in [find(rows, area=area, volume=v, impl=impl, op=o)] if r]
+                   for r in [find(rows, area=area, volume=v, impl=impl, op=o)] if ok(r)]
             if pts:
                 ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=label)
         ax.set_xscale("log")
@@ -311,7 +332,7 @@ def plots(rows, plot_dir):
         for v in ["sstem"] + SYNTHETIC:
             a = find(rows, op=job, volume=v, impl="ours-local[1]")
             b = find(rows, op=job, volume=v, impl="ours-local[2]")
-            if a and b:
+            if ok(a) and ok(b):
                 ax.plot([1, 2], [1, a["seconds"] / b["seconds"]], marker="o",
                         label="%s %s" % (job, v))
     ax.plot([1, 2], [1, 2], "k--", label="linear")

@@ -48,15 +48,22 @@ public final class JobRun {
           HeapPeak.reset();
           long[] objects = new long[1];
           int[] round = new int[1];
-          double sec = Best.seconds(reps, () -> {
-            Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
-            objects[0] = run(s, job, url, dir);
-            return objects[0];
-          });
-          out.add(area(job), name, "ours-local[" + cores + "]", job, sec, voxels, bytes,
-              Map.of("peak_bytes", HeapPeak.bytes(), "objects", objects[0],
-                  "threads", Integer.parseInt(cores),
-                  "max_heap", Runtime.getRuntime().maxMemory()));
+          String impl = "ours-local[" + cores + "]";
+          try {
+            double sec = Best.seconds(reps, () -> {
+              Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
+              objects[0] = run(s, job, url, dir);
+              return objects[0];
+            });
+            out.add(area(job), name, impl, job, sec, voxels, bytes,
+                Map.of("peak_bytes", HeapPeak.bytes(), "objects", objects[0],
+                    "threads", Integer.parseInt(cores),
+                    "max_heap", Runtime.getRuntime().maxMemory()));
+          } catch (RuntimeException | OutOfMemoryError e) {
+            // a job that cannot finish in the fixed heap is a result too: recorded, not fatal
+            out.failed(area(job), name, impl, job, voxels, e.toString(),
+                Runtime.getRuntime().maxMemory());
+          }
           LocalStorage.deleteTree(work);
         }
       } finally {

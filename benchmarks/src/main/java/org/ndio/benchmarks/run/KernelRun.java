@@ -17,14 +17,15 @@ import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
 /**
- * {@code KernelRun URL NAME OUT.jsonl REPS OPS [MESH_CAP]}: the pure kernels, one thread, on a volume held
- * in memory, the same work the Python peers do on the same array: {@code label6}/{@code
- * label26} (voxels >= 128, as scipy.ndimage.label of the mask), {@code mesh} (the mask as one
- * surface, as skimage's marching cubes at 0.5 of the 0/1 array), {@code downsample} (2x2x2
- * mean, as numpy's reshape and mean, rounded back to uint8). OPS is a comma list. Each figure
- * carries the peak heap of its runs (the volume included). A volume above MESH_CAP voxels is
- * meshed on its leading z slab of at most that many voxels, as peers.py caps skimage, so both
- * mesh the same voxels (and the triangles of a whole large volume need not fit in the heap).
+ * {@code KernelRun URL NAME OUT.jsonl REPS OPS [MESH_CAP]}: the pure kernels, one thread, on
+ * a volume held in memory, the same work the Python peers do on the same array: {@code
+ * label6}/{@code label26} (voxels >= 128, as scipy.ndimage.label of the mask), {@code mesh}
+ * (the mask as one surface, as skimage's marching cubes at 0.5 of the 0/1 array), {@code
+ * downsample} (2x2x2 mean, as numpy's reshape and mean, rounded back to uint8). OPS is a comma
+ * list. Each figure carries the peak heap of its runs (the volume included). A volume above
+ * MESH_CAP voxels is meshed on its leading z slab of at most that many voxels, as peers.py
+ * caps skimage, so both mesh the same voxels (and the triangles of a whole large volume need
+ * not fit in the heap).
  */
 public final class KernelRun {
 

@@ -40,13 +40,33 @@ public final class Results {
     row.put("voxels", voxels);
     row.put("bytes", bytes);
     row.putAll(extra);
+    write(row);
+    System.out.printf("%-12s %-7s %-16s %-12s %8.3f s  %8.1f MB/s%n", area, volume, impl, op,
+        seconds, bytes / 1e6 / seconds);
+  }
+
+  /** A run that did not finish, with the first line of why. */
+  public void failed(String area, String volume, String impl, String op, long voxels,
+      String why, long maxHeap) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("area", area);
+    row.put("volume", volume);
+    row.put("impl", impl);
+    row.put("op", op);
+    row.put("voxels", voxels);
+    row.put("error", why.lines().findFirst().orElse(why));
+    row.put("max_heap", maxHeap);
+    write(row);
+    System.out.printf("%-12s %-7s %-16s %-12s failed: %s%n", area, volume, impl, op,
+        row.get("error"));
+  }
+
+  private void write(Map<String, Object> row) {
     try {
       Files.writeString(file, JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.out.printf("%-12s %-7s %-16s %-12s %8.3f s  %8.1f MB/s%n", area, volume, impl, op,
-        seconds, bytes / 1e6 / seconds);
   }
 }
