@@ -221,9 +221,10 @@ def cores_table(rows, goals):
                 job, v, cell_a, cell_b, f2(x), verdict(x, GOALS["cores"]), mb(a), mb(b),
                 done.get("objects", "–")))
     heap = next((r["max_heap"] for r in rows if "max_heap" in r), None)
-    note = ("\nEvery job runs in one JVM per volume with the same %.0f MB heap limit at every "
-            "size; the peak heap is the sum of the heap pools' peaks (garbage included), so "
-            "it bounds the true peak from above." % (heap / 1e6) if heap else "")
+    note = ("\nThe jobs run in one JVM per volume and core count, with the same %.0f MB heap "
+            "limit at every size; the peak heap is the sum of the heap pools' peaks (garbage "
+            "included), so it bounds the true peak from above." % (heap / 1e6)
+            if heap else "")
     return "\n".join(out) + "\n" + note
 
 
@@ -388,7 +389,8 @@ def main(d, out_md, plot_dir, scale_md):
     w("## Machine")
     w("")
     w("| | |\n|---|---|")
-    w("| run | %s, %s s in all |" % (machine.get("date", "?"), elapsed.get("seconds", "?")))
+    w("| run | %s, %s s in all%s |" % (machine.get("date", "?"), elapsed.get("seconds", "?"),
+                                      "; " + elapsed["note"] if "note" in elapsed else ""))
     w("| cores | %s |" % machine.get("cores", "?"))
     w("| memory | %.0f GiB |" % (machine.get("memory_bytes", 0) / 2 ** 30))
     w("| CPU | %s |" % machine.get("cpu", "?"))
