@@ -80,9 +80,11 @@ def time_cblosc(data_dir, out):
 
 def best_seconds(fn):
     """Best of 5 rounds of about half a second each, per call (as ours: the best iteration,
-    which on a shared machine is the one least disturbed by other work)."""
+    which on a shared machine is the one least disturbed by other work); NDIO_BENCH_ROUNDS
+    sets the number of rounds (benchmarks/run --quick: 1)."""
+    rounds = int(os.environ.get("NDIO_BENCH_ROUNDS", "5"))
     number = max(1, int(0.5 / max(timeit.timeit(fn, number=1), 1e-6)))
-    return min(timeit.repeat(fn, number=number, repeat=5)) / number
+    return min(timeit.repeat(fn, number=number, repeat=rounds)) / number
 
 
 def table(jmh_json, cblosc_json):

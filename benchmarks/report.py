@@ -1,0 +1,489 @@
+#!/usr/bin/python3
+"""Writes BENCHMARKS.md and its plots from the results of benchmarks/run.
+
+  report.py RESULTS_DIR OUT.md PLOT_DIR [SCALE_MD]
+
+RESULTS_DIR holds results.jsonl (one JSON object per figure, from the Java harnesses in
+org.ndio.benchmarks.run and from peers.py), machine.json, settings.json, elapsed.json and,
+where the codec area ran, jmh-blosc.json and cblosc.json. Every number in the Markdown comes
+from those files; nothing is typed in by hand. SCALE_MD, where it exists, is included whole.
+"""
+import json
+import os
+import sys
+
+GOALS = {
+    "labelling": 2.0,   # ours / scipy.ndimage.label, per core
+    "meshing": 1.0,     # ours / skimage marching_cubes, per core
+    "codec": 0.8,       # ours / c-blosc
+    "convert": 0.7,     # ours / cp of the same bytes
+    "remote": 0.7,      # ours / plain GETs of the same bytes
+    "cores": 1.7,       # local[2] / local[1]
+}
+SYNTHETIC = ["1x", "8x", "64x"]
+
+
+def load(d):
+    rows = []
+    with open(os.path.join(d, "results.jsonl")) as f:
+        for line in f:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def read_json(path, default=None):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return default
+
+
+def find(rows, **kw):
+    for r in rows:
+        if all(r.get(k) == v for k, v in kw.items()):
+            return r
+    return None
+
+
+def ok(r):
+    """A finished run (a failed one carries an error instead of a time)."""
+    return r is not None and "error" not in r
+
+
+def rate(r):
+    """Mvoxel/s (uint8 everywhere here: also MB/s)."""
+    return r["voxels"] / r["seconds"] / 1e6 if ok(r) else None
+
+
+def mbs(r):
+    return r["bytes"] / r["seconds"] / 1e6 if ok(r) else None
+
+
+def failed(r):
+    """Why a run failed, short, with the heap it had."""
+    e = r["error"]
+    why = "out of heap" if "OutOfMemoryError" in e else e[:60]
+    return "**failed**: %s (%.0f MB heap)" % (why, r.get("max_heap", 0) / 1e6)
+
+
+def job_cell(r):
+    return failed(r) if r is not None and not ok(r) else f0(rate(r))
+
+
+def f0(x):
+    return "–" if x is None else "%.0f" % x
+
+
+def f2(x):
+    return "–" if x is None else "%.2f" % x
+
+
+def mb(r):
+    return "–" if not ok(r) or "peak_bytes" not in r else "%.0f" % (r["peak_bytes"] / 1e6)
+
+
+def verdict(x, goal):
+    if x is None:
+        return "–"
+    return "pass" if x >= goal else "**fail**"
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def volumes(rows):
+    seen = []
+    for r in rows:
+        if r["area"] in ("labelling", "meshing", "downsampling") and r["volume"] not in seen:
+            seen.append(r["volume"])
+    order = ["sstem"] + SYNTHETIC
+    return [v for v in order if v in seen]
+
+
+def shape_of(rows, v):
+    r = find(rows, volume=v, impl="ours-kernel", op="label6")
+    return "%.1f M" % (r["voxels"] / 1e6) if r else "–"
+
+
+class Goals:
+    """Collects each goal's ratios as the tables are written, for the summary at the top."""
+
+    def __init__(self):
+        self.seen = {}
+
+    def add(self, key, what, x):
+        if x is not None:
+            self.seen.setdefault(key, []).append((x, what))
+
+    def table(self):
+        names = {
+            "labelling": "labelling >= 2x scipy.ndimage.label per core (kernel, 6 and 26)",
+            "meshing": "meshing >= 1x skimage marching_cubes per core (kernel)",
+            "codec": "codecs >= 0.8x c-blosc (every payload, codec and operation)",
+            "convert": "convert >= 0.7x the physical limit (cp of the same bytes)",
+            "remote": "remote fetch >= 0.7x the physical limit (plain loopback GETs)",
+            "cores": "local[2] >= 1.7x local[1] (every job and size)",
+        }
+        out = ["| goal | worst | best | rows passing | verdict |", "|---|---|---|---|---|"]
+        for key, text in names.items():
+            xs = self.seen.get(key, [])
+            if not xs:
+                out.append("| %s | – | – | – | not measured |" % text)
+                continue
+            worst = min(xs)
+            top = max(xs)
+            ok = sum(1 for x, _ in xs if x >= GOALS[key])
+            out.append("| %s | %.2f (%s) | %.2f (%s) | %d of %d | %s |" % (
+                text, worst[0], worst[1], top[0], top[1], ok, len(xs),
+                "pass" if ok == len(xs) else "**fail**"))
+        return "\n".join(out)
+
+
+def kernel_table(rows, goals, area, peer, ops, limit):
+    key = {"labelling": "count", "meshing": "mesh", "downsampling": "downsample"}[area]
+    out = ["| volume | Mvoxels | op | ours kernel Mvx/s | %s Mvx/s | ours / %s (per core) "
+           "| ours peak MB | %s peak MB | job local[1] Mvx/s | job local[2] Mvx/s "
+           "| limit: memcpy Mvx/s | %s |" % (peer, peer, peer, ANSWER[area]),
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    notes = []
+    for v in volumes(rows):
+        for i, op in enumerate(ops):
+            ours = find(rows, area=area, volume=v, impl="ours-kernel", op=op)
+            theirs = find(rows, area=area, volume=v, op=op, impl=peer_impl(peer))
+            x = ratio(rate(ours), rate(theirs))
+            if area in ("labelling", "meshing"):
+                goals.add(area, "%s %s" % (v, op), x)
+            j1 = find(rows, area=area, volume=v, impl="ours-local[1]", op=key) if i == 0 else None
+            j2 = find(rows, area=area, volume=v, impl="ours-local[2]", op=key) if i == 0 else None
+            peer_cell = f0(rate(theirs))
+            ours_cell = f0(rate(ours))
+            if theirs and theirs.get("capped"):
+                peer_cell += " (slab)"
+                ours_cell += " (slab)" if ours and ours.get("capped") else ""
+                notes.append("%s %s: both kernels ran on the leading z slab of %.0f M of the "
+                             "%.0f M voxels (the time grows linearly with the voxels; the cap "
+                             "keeps skimage's run short and ours' triangles in the heap); the "
+                             "rates are that slab's." % (
+                                 v, op, theirs["voxels"] / 1e6, theirs["full_voxels"] / 1e6))
+            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                v, shape_of(rows, v), op, ours_cell, peer_cell, f2(x), mb(ours), mb(theirs),
+                job_cell(j1), job_cell(j2), f0(limit), answer(area, ours, theirs, j1, j2)))
+    return "\n".join(out) + ("\n\n" + "\n".join("- " + n for n in notes) if notes else "")
+
+
+ANSWER = {"labelling": "same components (kernel, job)",
+          "meshing": "triangles ours / peer",
+          "downsampling": "same voxel sum"}
+
+
+def answer(area, ours, theirs, j1, j2):
+    """Whether ours found what the peer found (a mismatch is printed in bold)."""
+    if not ours or not theirs:
+        return "–"
+    a, b = ours.get("objects"), theirs.get("objects")
+    if area == "meshing":
+        return "%s / %s" % (a, b)
+    if area == "labelling":
+        same = a == b and all(not ok(j) or j.get("objects") == b for j in (j1, j2))
+        jobs = " ".join(str(j["objects"]) for j in (j1, j2) if ok(j))
+        text = "%s (ours %s%s, peer %s)" % ("yes" if same else "**no**", a,
+                                           ", jobs " + jobs if jobs else "", b)
+        return text
+    return "yes" if a == b else "**no** (%s vs %s)" % (a, b)
+
+
+def peer_impl(peer):
+    return {"scipy.ndimage.label": "scipy", "skimage marching_cubes": "skimage",
+            "numpy block mean": "numpy"}[peer]
+
+
+def cores_table(rows, goals):
+    out = ["| job | volume | local[1] s | local[2] s | speed-up | goal 1.7x "
+           "| peak heap local[1] MB | peak heap local[2] MB | objects |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for job in ("count", "downsample", "mesh"):
+        for v in volumes(rows):
+            a = find(rows, op=job, volume=v, impl="ours-local[1]")
+            b = find(rows, op=job, volume=v, impl="ours-local[2]")
+            if not a and not b:
+                continue
+            sa = a["seconds"] if ok(a) else None
+            sb = b["seconds"] if ok(b) else None
+            x = ratio(sa, sb)
+            goals.add("cores", "%s %s" % (job, v), x)
+            cell_a = failed(a) if a and not ok(a) else f2(sa)
+            cell_b = failed(b) if b and not ok(b) else f2(sb)
+            done = b if ok(b) else a if ok(a) else {}
+            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                job, v, cell_a, cell_b, f2(x), verdict(x, GOALS["cores"]), mb(a), mb(b),
+                done.get("objects", "–")))
+    heap = next((r["max_heap"] for r in rows if "max_heap" in r), None)
+    note = ("\nThe jobs run in one JVM per volume and core count, with the same %.0f MB heap "
+            "limit at every size; the peak heap is the sum of the heap pools' peaks (garbage "
+            "included), so it bounds the true peak from above." % (heap / 1e6)
+            if heap else "")
+    return "\n".join(out) + "\n" + note
+
+
+def limits(rows, volume):
+    return {k: mbs(find(rows, area="limit", volume=volume, impl="limit-" + k))
+            for k in ("memcpy", "read", "cp")}
+
+
+def convert_table(rows, goals, volume, lim):
+    peers = {"tiff2zarr": ("tifffile+zarr", "tiff stack -> zarr (blosc lz4)"),
+             "zarr2zarr": ("zarr-python", "zarr lz4 -> zarr zstd (recompress)"),
+             "npy2hdf5": ("h5py", "npy -> hdf5")}
+    out = ["| conversion (%s) | ours MB/s | peer | peer MB/s | ours / peer | limit: memcpy "
+           "| limit: page-cache read | limit: cp | ours / cp | goal 0.7x |" % volume,
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for op, (peer, text) in peers.items():
+        ours = find(rows, area="convert", impl="ours", op=op)
+        theirs = find(rows, area="convert", impl=peer, op=op)
+        x = ratio(mbs(ours), lim["cp"])
+        goals.add("convert", op, x)
+        out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            text, f0(mbs(ours)), peer, f0(mbs(theirs)), f2(ratio(mbs(ours), mbs(theirs))),
+            f0(lim["memcpy"]), f0(lim["read"]), f0(lim["cp"]), f2(x),
+            verdict(x, GOALS["convert"])))
+    return "\n".join(out)
+
+
+def remote_table(rows, goals):
+    out = ["| service | volume | MB | ours MB/s | plain GETs MB/s (limit) | ours / limit "
+           "| requests of | in flight | goal 0.7x |", "|---|---|---|---|---|---|---|---|---|"]
+    for service in ("dvid", "boss", "neurodata"):
+        ours = find(rows, area="remote", impl="ours-" + service)
+        lim = find(rows, area="remote", impl="limit-http-" + service)
+        if not ours:
+            continue
+        x = ratio(mbs(ours), mbs(lim))
+        goals.add("remote", service, x)
+        out.append("| %s | %s | %.0f | %s | %s | %s | %d MiB | %d | %s |" % (
+            service, ours["volume"], ours["bytes"] / 1e6, f0(mbs(ours)), f0(mbs(lim)), f2(x),
+            ours["request_bytes"] >> 20, ours["concurrency"], verdict(x, GOALS["remote"])))
+    return "\n".join(out)
+
+
+def codec_table(d, goals, memcpy):
+    jmh = read_json(os.path.join(d, "jmh-blosc.json"))
+    ref = read_json(os.path.join(d, "cblosc.json"))
+    if not jmh or not ref:
+        return "Not measured in this run (the codec area needs the ssTEM stack).", []
+    ours = {}
+    for r in jmh:
+        p = r["params"]
+        op = r["benchmark"].rsplit(".", 1)[1]
+        ms = min(x for fork in r["primaryMetric"]["rawData"] for x in fork)
+        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
+    out = ["| payload | codec | op | ours MB/s | c-blosc MB/s | ours / c-blosc | limit: memcpy "
+           "| goal 0.8x |", "|---|---|---|---|---|---|---|---|"]
+    pts = []
+    for key, r in ref.items():
+        payload, spec = key.split(" ")
+        for op in ("encode", "decode", "decodeInto"):
+            if (key, op) not in ours:
+                continue
+            mine = r["bytes"] / ours[(key, op)] / 1e6
+            theirs = r["bytes"] / r[op + "_s"] / 1e6
+            x = mine / theirs
+            goals.add("codec", "%s %s %s" % (payload, spec, op), x)
+            pts.append(x)
+            out.append("| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s |" % (
+                payload, spec, op, mine, theirs, x, f0(memcpy), verdict(x, GOALS["codec"])))
+    return "\n".join(out), pts
+
+
+def plots(rows, plot_dir):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    os.makedirs(plot_dir, exist_ok=True)
+    made = []
+    areas = [("labelling", "label6", "count", "scipy"), ("meshing", "mesh", "mesh", "skimage"),
+             ("downsampling", "downsample", "downsample", "numpy")]
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
+    for ax, (area, op, job, peer) in zip(axes, areas):
+        for impl, o, label in (("ours-kernel", op, "ours, kernel (1 thread)"),
+                               (peer, op, peer + " (1 thread)"),
+                               ("ours-local[1]", job, "ours, %s job local[1]" % job),
+                               ("ours-local[2]", job, "ours, %s job local[2]" % job)):
+            pts = [(r.get("full_voxels", r["voxels"]), rate(r)) for v in SYNTHETIC
+                   for r in [find(rows, area=area, volume=v, impl=impl, op=o)] if ok(r)]
+            if pts:
+                ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=label)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("voxels (synthetic 1x, 8x, 64x)")
+        ax.set_ylabel("Mvoxel/s")
+        ax.set_title(area)
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    path = os.path.join(plot_dir, "throughput-vs-size.png")
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    made.append(path)
+
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    for job in ("count", "downsample", "mesh"):
+        for v in ["sstem"] + SYNTHETIC:
+            a = find(rows, op=job, volume=v, impl="ours-local[1]")
+            b = find(rows, op=job, volume=v, impl="ours-local[2]")
+            if ok(a) and ok(b):
+                ax.plot([1, 2], [1, a["seconds"] / b["seconds"]], marker="o",
+                        label="%s %s" % (job, v))
+    ax.plot([1, 2], [1, 2], "k--", label="linear")
+    ax.axhline(GOALS["cores"], color="r", linestyle=":", label="goal 1.7x")
+    ax.set_xticks([1, 2])
+    ax.set_xlabel("cores (local[N])")
+    ax.set_ylabel("speed-up over local[1]")
+    ax.legend(fontsize=7, ncol=2)
+    ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    path = os.path.join(plot_dir, "speedup-vs-cores.png")
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    made.append(path)
+    return made
+
+
+def main(d, out_md, plot_dir, scale_md):
+    rows = load(d)
+    machine = read_json(os.path.join(d, "machine.json"), {})
+    settings = read_json(os.path.join(d, "settings.json"), {})
+    elapsed = read_json(os.path.join(d, "elapsed.json"), {})
+    goals = Goals()
+    cv = settings.get("convert_volume", "8x")
+    lim = limits(rows, cv)
+    memcpy = lim["memcpy"]
+    codec, _ = codec_table(d, goals, memcpy)
+    label = kernel_table(rows, goals, "labelling", "scipy.ndimage.label", ["label6", "label26"],
+                         memcpy)
+    mesh = kernel_table(rows, goals, "meshing", "skimage marching_cubes", ["mesh"], memcpy)
+    down = kernel_table(rows, goals, "downsampling", "numpy block mean", ["downsample"], memcpy)
+    cores = cores_table(rows, goals)
+    conv = convert_table(rows, goals, cv, lim)
+    remote = remote_table(rows, goals)
+    made = plots(rows, plot_dir)
+    rel = [os.path.relpath(p, os.path.dirname(os.path.abspath(out_md))) for p in made]
+    v = machine.get("versions", {})
+    lines = []
+    w = lines.append
+    w("# Benchmarks")
+    w("")
+    w("Generated by `benchmarks/run` from its JSON results (`benchmarks/results/run/`); "
+      "nothing below is typed in by hand. Reproduce on any machine with a JDK 17+ and Maven "
+      "(the script installs the Debian python3 packages it needs):")
+    w("")
+    w("```bash\nbenchmarks/run            # everything, about 20 minutes on 2 cores\n"
+      "benchmarks/run --scale    # also benchmarks/scale 1,8,64,512 first\n```")
+    w("")
+    if settings.get("quick"):
+        w("**This is a `--quick` smoke pass on tiny volumes: its figures say nothing about "
+          "speed.**")
+        w("")
+    w("## Machine")
+    w("")
+    w("| | |\n|---|---|")
+    w("| run | %s, %s s in all%s |" % (machine.get("date", "?"), elapsed.get("seconds", "?"),
+                                      "; " + elapsed["note"] if "note" in elapsed else ""))
+    w("| cores | %s |" % machine.get("cores", "?"))
+    w("| memory | %.0f GiB |" % (machine.get("memory_bytes", 0) / 2 ** 30))
+    w("| CPU | %s |" % machine.get("cpu", "?"))
+    w("| JDK | %s |" % machine.get("java", "?"))
+    w("| OS | %s |" % machine.get("os", "?"))
+    w("| Python peers | %s |" % ", ".join("%s %s" % kv for kv in v.items()))
+    before = machine.get("load_before")
+    w("| load average before / after | %s / %s |" % (
+        " ".join("%.2f" % x for x in before) if before else "?", elapsed.get("load_after", "?")))
+    w("")
+    w("A load average above the core count means other work shared the machine during the run "
+      "and every figure is noisy (the ratios, measured side by side, less so).")
+    w("")
+    w("## Goals")
+    w("")
+    w(goals.table())
+    w("")
+    w("Each verdict needs every row of its area to meet the goal; the tables below show them.")
+    w("")
+    w("## Codec: our pure-Java blosc vs c-blosc")
+    w("")
+    w("JMH (`benchmarks/blosc`), one thread each, best iteration; c-blosc through "
+      "python3-blosc on the same bytes. Payloads: the ssTEM stack (uint8) and a uint64 "
+      "segmentation of it. decode allocates its output, decodeInto reuses a buffer.")
+    w("")
+    w(codec)
+    w("")
+    w("## Labelling: connected components vs scipy.ndimage.label")
+    w("")
+    w("Kernel: voxels >= 128 labelled in memory, one thread; scipy labels the boolean mask "
+      "(made before its clock starts). Job: `ndio count` (threshold 128, 6-connected) from the "
+      "zarr copy, whole job including reading and the seam merge. sstem is the ssTEM stack's "
+      "mitochondria mask; 1x, 8x, 64x are `synthetic:cells` at 1, 8 and 64 times its size.")
+    w("")
+    w(label)
+    w("")
+    w("## Meshing: marching cubes vs skimage.measure.marching_cubes")
+    w("")
+    w("Kernel: the mask (>= 128) as one surface, one thread; skimage meshes the 0/1 float32 "
+      "mask padded by one voxel at level 0.5 (conversion and padding before its clock). Job: "
+      "`ndio mesh` (threshold 128, binary PLY per object) from the zarr copy.")
+    w("")
+    w(mesh)
+    w("")
+    w("## Downsampling: 2x2x2 mean vs numpy block mean")
+    w("")
+    w("Kernel: `Downsampling.reduce` (mean, rounded half up), one thread; numpy: "
+      "`a.reshape(z/2,2,y/2,2,x/2,2).mean(axis=(1,3,5))` rounded back to uint8. Job: "
+      "`ndio downsample` with one 2x2x2 level into a new group, so it also copies level 0.")
+    w("")
+    w(down)
+    w("")
+    w("## Plots")
+    w("")
+    for p in rel:
+        w("![%s](%s)" % (os.path.basename(p)[:-4], p))
+        w("")
+    w("## Speed-up vs cores")
+    w("")
+    w(cores)
+    w("")
+    w("## Convert vs the peers and the physical limits")
+    w("")
+    w("MB/s of voxel bytes, one thread each (numcodecs' blosc threads off), best of runs. "
+      "Ours: `Convert.run` (`ndio convert --no-spark` without the JVM start). The limits on the "
+      "same number of bytes: numpy copy in memory, sequential read of the npy file from the "
+      "page cache, `cp` of it (read + write through the page cache). zarr targets: "
+      "256x256x64 chunks on both sides.")
+    w("")
+    w(conv)
+    w("")
+    w("## Remote fetch vs loopback HTTP")
+    w("")
+    w("Our client reads the whole volume from ndio's embedded server (`ndio serve`) on "
+      "loopback, with its default request size and concurrency, checked voxel for voxel once; "
+      "the limit is plain GETs of the same number of bytes from the same server, split the "
+      "same way and with as many in flight.")
+    w("")
+    w(remote)
+    w("")
+    w("## Scale runs")
+    w("")
+    if scale_md and os.path.exists(scale_md):
+        with open(scale_md) as f:
+            w(f.read().rstrip())
+    else:
+        w("Not run here: `benchmarks/run --scale` runs `benchmarks/scale 1,8,64,512` first and "
+          "includes its `benchmarks/results/scale/scale.md` in this section.")
+    w("")
+    with open(out_md, "w") as f:
+        f.write("\n".join(lines))
+    print("wrote %s and %s" % (out_md, ", ".join(made)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)

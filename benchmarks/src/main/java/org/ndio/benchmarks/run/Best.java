@@ -1,0 +1,35 @@
+package org.ndio.benchmarks.run;
+
+/**
+ * The best of a few timed runs after an untimed warm-up (none if asked for one run): at least
+ * one warm-up run, more while they take under a second in all, up to five, so that small
+ * volumes are timed compiled and with the heap grown, as in a long-running executor.
+ */
+public final class Best {
+
+  /** Work to time; what it returns is kept so that the JIT cannot drop the work. */
+  public interface Work {
+    Object run() throws Exception;
+  }
+
+  private Best() {}
+
+  public static volatile Object sink;
+
+  /** Seconds of the fastest of {@code reps} runs; {@code reps <= 1}: one run, no warm-up. */
+  public static double seconds(int reps, Work w) throws Exception {
+    if (reps > 1) {
+      long warm = System.nanoTime();
+      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < 1_000_000_000L); i++) {
+        sink = w.run();
+      }
+    }
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < Math.max(1, reps); i++) {
+      long t = System.nanoTime();
+      sink = w.run();
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+    }
+    return best;
+  }
+}

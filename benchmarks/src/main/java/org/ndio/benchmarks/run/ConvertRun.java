@@ -1,0 +1,45 @@
+package org.ndio.benchmarks.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.ndio.jobs.convert.Convert;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.store.WriteMode;
+import org.ndio.volume.Size3;
+
+/**
+ * {@code ConvertRun OUT.jsonl REPS NAME OP SRC DST [COMPRESSOR [CHUNKS]]}: {@code ndio convert
+ * --no-spark} (the library call, without the JVM's start-up) from SRC to DST, overwriting,
+ * with the given target compressor and chunks (the format's defaults if absent). The figure
+ * is the bytes of voxels per second, the unit the physical limits are measured in.
+ */
+public final class ConvertRun {
+
+  private ConvertRun() {}
+
+  public static void main(String[] args) throws Exception {
+    Results out = new Results(Path.of(args[0]));
+    int reps = Integer.parseInt(args[1]);
+    String name = args[2];
+    String op = args[3];
+    String src = args[4];
+    String dst = args[5];
+    Optional<String> compressor = args.length > 6 ? Optional.of(args[6]) : Optional.empty();
+    Optional<Size3> chunks = args.length > 7 ? Optional.of(Size3.parse(args[7]))
+        : Optional.empty();
+    long voxels;
+    long bytes;
+    try (VolumeReader r = Volumes.open(src)) {
+      voxels = r.info().extent().voxels();
+      bytes = voxels * r.info().dtype().bytes();
+    }
+    Convert.Options o = new Convert.Options(Optional.empty(), chunks, compressor,
+        WriteMode.OVERWRITE);
+    HeapPeak.reset();
+    double s = Best.seconds(reps, () -> Convert.run(src, dst, o, Convert.Progress.NONE));
+    out.add("convert", name, "ours", op, s, voxels, bytes,
+        Map.of("peak_bytes", HeapPeak.bytes(), "threads", 1));
+  }
+}

@@ -1,0 +1,94 @@
+package org.ndio.benchmarks.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.ndio.jobs.count.CellCount;
+import org.ndio.jobs.count.CountOptions;
+import org.ndio.jobs.downsample.Pyramid;
+import org.ndio.jobs.kernel.Connectivity;
+import org.ndio.jobs.kernel.Reduction;
+import org.ndio.jobs.kernel.mesh.MeshFormat;
+import org.ndio.jobs.kernel.mesh.MeshSelection;
+import org.ndio.jobs.mesh.MeshJob;
+import org.ndio.storage.LocalStorage;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.volume.Size3;
+
+/**
+ * {@code JobRun URL NAME OUT.jsonl REPS WORK JOBS CORES}: whole Spark jobs on a stored volume,
+ * in {@code local[N]} for each N of the comma list CORES: {@code count} (threshold 128,
+ * 6-connected), {@code downsample} (one 2x2x2 mean level into a new group, level 0 copied) and
+ * {@code mesh} (threshold 128, binary PLY files). Each figure carries the JVM's peak heap, so a
+ * run of every size with the same -Xmx shows memory bounded by the cuboids, not the volume.
+ */
+public final class JobRun {
+
+  private JobRun() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    String name = args[1];
+    Results out = new Results(Path.of(args[2]));
+    int reps = Integer.parseInt(args[3]);
+    Path work = Path.of(args[4]);
+    long voxels;
+    long bytes;
+    try (VolumeReader r = Volumes.open(url)) {
+      voxels = r.info().extent().voxels();
+      bytes = voxels * r.info().dtype().bytes();
+    }
+    for (String cores : args[6].split(",")) {
+      SparkSession s = LocalSpark.start(Integer.parseInt(cores));
+      try {
+        for (String job : args[5].split(",")) {
+          HeapPeak.reset();
+          long[] objects = new long[1];
+          int[] round = new int[1];
+          String impl = "ours-local[" + cores + "]";
+          try {
+            double sec = Best.seconds(reps, () -> {
+              Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
+              objects[0] = run(s, job, url, dir);
+              return objects[0];
+            });
+            out.add(area(job), name, impl, job, sec, voxels, bytes,
+                Map.of("peak_bytes", HeapPeak.bytes(), "objects", objects[0],
+                    "threads", Integer.parseInt(cores),
+                    "max_heap", Runtime.getRuntime().maxMemory()));
+          } catch (RuntimeException | OutOfMemoryError e) {
+            // a job that cannot finish in the fixed heap is a result too: recorded, not fatal
+            out.failed(area(job), name, impl, job, voxels, e.toString(),
+                Runtime.getRuntime().maxMemory());
+          }
+          LocalStorage.deleteTree(work);
+        }
+      } finally {
+        s.stop();
+      }
+    }
+  }
+
+  private static long run(SparkSession s, String job, String url, Path dir) {
+    return switch (job) {
+      case "count" -> CellCount.run(s, url, CountOptions.threshold(128)
+          .withConnectivity(Connectivity.of(6))).count();
+      case "downsample" -> Pyramid.run(s, url, Pyramid.Options.of(1)
+          .withFactor(new Size3(2, 2, 2)).withReduction(Reduction.MEAN)
+          .withOut("zarr:" + dir.resolve("pyramid"))).extents().size();
+      case "mesh" -> {
+        List<MeshJob.Written> w = MeshJob.run(s, url, MeshJob.Options.of(
+            MeshSelection.threshold(128), dir).withFormat(MeshFormat.PLY_BINARY));
+        yield w.size();
+      }
+      default -> throw new IllegalArgumentException("count | downsample | mesh: " + job);
+    };
+  }
+
+  private static String area(String job) {
+    return job.equals("count") ? "labelling" : job.equals("mesh") ? "meshing" : "downsampling";
+  }
+}

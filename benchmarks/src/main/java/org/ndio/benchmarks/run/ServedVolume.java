@@ -1,0 +1,118 @@
+package org.ndio.benchmarks.run;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.ndio.remote.Remote;
+import org.ndio.remote.boss.BossChannel;
+import org.ndio.remote.boss.BossCollection;
+import org.ndio.remote.boss.BossCoordFrame;
+import org.ndio.remote.boss.BossExperiment;
+import org.ndio.remote.boss.BossOptions;
+import org.ndio.remote.boss.BossProject;
+import org.ndio.remote.boss.BossRemote;
+import org.ndio.remote.boss.BossUrl;
+import org.ndio.remote.dvid.DvidClient;
+import org.ndio.remote.dvid.DvidOptions;
+import org.ndio.remote.dvid.DvidRemote;
+import org.ndio.remote.dvid.DvidType;
+import org.ndio.remote.dvid.DvidUrl;
+import org.ndio.remote.http.Secret;
+import org.ndio.remote.neurodata.NeuroDataOptions;
+import org.ndio.remote.neurodata.NeuroDataRemote;
+import org.ndio.remote.neurodata.NeuroDataUrl;
+import org.ndio.serve.EmbeddedServer;
+import org.ndio.serve.FaultInjection;
+import org.ndio.serve.boss.BossServer;
+import org.ndio.serve.dvid.DvidServer;
+import org.ndio.serve.neurodata.NeuroDataServer;
+import org.ndio.volume.BoundingBox;
+import org.ndio.volume.Volume;
+import org.ndio.volume.VoxelSize;
+
+/**
+ * A uint8 volume posted to one of ndio's embedded servers, and the client that reads it back
+ * with the client's default request size and concurrency (which the plain-GET reference
+ * copies).
+ */
+record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int concurrency)
+    implements AutoCloseable {
+
+  static ServedVolume start(String service, Path root, Volume v) throws Exception {
+    return switch (service) {
+      case "dvid" -> dvid(root, v);
+      case "boss" -> boss(root, v);
+      case "neurodata" -> neurodata(root, v);
+      default -> throw new IllegalArgumentException("dvid | boss | neurodata: " + service);
+    };
+  }
+
+  @Override
+  public void close() {
+    remote.close();
+    server.close();
+  }
+
+  private static ServedVolume dvid(Path root, Volume v) throws Exception {
+    EmbeddedServer server = DvidServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    String uuid;
+    try (DvidClient c = new DvidClient(URI.create(server.address()), Optional.empty(),
+        DvidOptions.DEFAULT)) {
+      uuid = c.createRepo("bench", "ndio benchmarks/run");
+      c.createInstance(uuid, DvidType.UINT8BLK, "gray", Map.of());
+    }
+    DvidRemote r = DvidRemote.open(DvidUrl.parse("dvid+http://127.0.0.1:" + server.port()
+        + "/" + uuid + "/gray"), Optional.empty(), DvidOptions.DEFAULT);
+    r.postCutout(0, 0, 0, 0, v);
+    r.refresh();
+    return new ServedVolume(server, r,
+        DvidOptions.DEFAULT.maxRequestBytes(), DvidOptions.DEFAULT.concurrency());
+  }
+
+  private static ServedVolume boss(Path root, Volume v) throws Exception {
+    EmbeddedServer server = BossServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    String host = "boss+http://127.0.0.1:" + server.port();
+    BoundingBox all = BoundingBox.ofShape(v.sizeX(), v.sizeY(), v.sizeZ());
+    try (BossProject p = BossProject.connect(host, Optional.empty(), BossOptions.DEFAULT)) {
+      p.createCollection(BossCollection.of("bench", ""));
+      p.createCoordinateFrame(BossCoordFrame.of("bench", all,
+          new VoxelSize(4, 4, 40, "nanometer")));
+      p.createExperiment(BossExperiment.of("em", "bench", "bench", 1, "anisotropic"));
+      p.createChannel("bench", "em", BossChannel.of("raw", "image", "uint8"));
+    }
+    BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(),
+        BossOptions.DEFAULT);
+    r.postCutout(0, 0, 0, 0, v);
+    return new ServedVolume(server, r,
+        BossOptions.DEFAULT.maxRequestBytes(), BossOptions.DEFAULT.concurrency());
+  }
+
+  private static ServedVolume neurodata(Path root, Volume v) throws Exception {
+    Secret key = Secret.of("bench-key");
+    EmbeddedServer server = NeuroDataServer.start(root, 0, Optional.of(key),
+        FaultInjection.NONE);
+    String json = "{\"dataset\": {\"dataset_name\": \"bench\", \"imagesize\": [" + v.sizeX()
+        + ", " + v.sizeY() + ", " + v.sizeZ() + "], \"voxelres\": [4.0, 4.0, 40.0],"
+        + " \"scalinglevels\": 0}, \"project\": {\"project_name\": \"bench\"}, \"channels\":"
+        + " {\"em\": {\"channel_name\": \"em\", \"datatype\": \"uint8\", \"channel_type\":"
+        + " \"image\", \"data_url\": \"\", \"file_format\": \"SLICE\", \"file_type\": \"tif\"}},"
+        + " \"metadata\": {}}";
+    HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(server.address() + "/nd/sd/autoIngest/"))
+        .header("Authorization", "Token " + key.reveal())
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (made.statusCode() != 200) {
+      throw new IllegalStateException("autoIngest: " + made.body());
+    }
+    NeuroDataRemote r = new NeuroDataRemote(NeuroDataUrl.parse("neurodata+http://127.0.0.1:"
+        + server.port() + "/bench/em"), Optional.of(key), NeuroDataOptions.DEFAULT);
+    r.postCutout(0, 0, 0, v);
+    return new ServedVolume(server, r,
+        NeuroDataOptions.DEFAULT.pieceBytes(), NeuroDataOptions.DEFAULT.concurrency());
+  }
+}
