@@ -431,7 +431,9 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("Kernel: the mask (>= 128) as one surface, one thread; skimage meshes the 0/1 float32 "
       "mask padded by one voxel at level 0.5 (conversion and padding before its clock). Job: "
-      "`ndio mesh` (threshold 128, binary PLY per object) from the zarr copy.")
+      "`ndio mesh`, binary PLY: on the synthetic volumes every cell, one mesh each, read from "
+      "the generator's label channel (`synthetic:cells-labels`); on the ssTEM stack the "
+      "threshold-128 mask from the zarr copy as one surface.")
     w("")
     w(mesh)
     w("")

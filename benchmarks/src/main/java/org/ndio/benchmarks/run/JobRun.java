@@ -19,10 +19,12 @@ import org.ndio.store.Volumes;
 import org.ndio.volume.Size3;
 
 /**
- * {@code JobRun URL NAME OUT.jsonl REPS WORK JOBS CORES}: whole Spark jobs on a stored volume,
+ * {@code JobRun URL NAME OUT.jsonl REPS WORK JOBS CORES [LABELS]}: whole Spark jobs on a stored
+ * volume,
  * in {@code local[N]} for each N of the comma list CORES: {@code count} (threshold 128,
  * 6-connected), {@code downsample} (one 2x2x2 mean level into a new group, level 0 copied) and
- * {@code mesh} (threshold 128, binary PLY files). Each figure carries the JVM's peak heap, so a
+ * {@code mesh} (binary PLY files: every cell of LABELS when given, as a connectomics user
+ * meshes a segmentation, else the threshold-128 mask as one surface). Each figure carries the JVM's peak heap, so a
  * run of every size with the same -Xmx shows memory bounded by the cuboids, not the volume.
  */
 public final class JobRun {
@@ -35,6 +37,7 @@ public final class JobRun {
     Results out = new Results(Path.of(args[2]));
     int reps = Integer.parseInt(args[3]);
     Path work = Path.of(args[4]);
+    String labels = args.length > 7 && !args[7].isEmpty() ? args[7] : null;
     long voxels;
     long bytes;
     try (VolumeReader r = Volumes.open(url)) {
@@ -52,7 +55,7 @@ public final class JobRun {
           try {
             double sec = Best.seconds(reps, () -> {
               Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
-              objects[0] = run(s, job, url, dir);
+              objects[0] = run(s, job, url, labels, dir);
               return objects[0];
             });
             out.add(area(job), name, impl, job, sec, voxels, bytes,
@@ -72,7 +75,7 @@ public final class JobRun {
     }
   }
 
-  private static long run(SparkSession s, String job, String url, Path dir) {
+  private static long run(SparkSession s, String job, String url, String labels, Path dir) {
     return switch (job) {
       case "count" -> CellCount.run(s, url, CountOptions.threshold(128)
           .withConnectivity(Connectivity.of(6))).count();
@@ -80,8 +83,11 @@ public final class JobRun {
           .withFactor(new Size3(2, 2, 2)).withReduction(Reduction.MEAN)
           .withOut("zarr:" + dir.resolve("pyramid"))).extents().size();
       case "mesh" -> {
-        List<MeshJob.Written> w = MeshJob.run(s, url, MeshJob.Options.of(
-            MeshSelection.threshold(128), dir).withFormat(MeshFormat.PLY_BINARY));
+        List<MeshJob.Written> w = labels == null
+            ? MeshJob.run(s, url, MeshJob.Options.of(MeshSelection.threshold(128), dir)
+                .withFormat(MeshFormat.PLY_BINARY))
+            : MeshJob.run(s, labels, MeshJob.Options.of(MeshSelection.allLabels(), dir)
+                .withFormat(MeshFormat.PLY_BINARY));
         yield w.size();
       }
       default -> throw new IllegalArgumentException("count | downsample | mesh: " + job);
