@@ -60,11 +60,12 @@ public final class CellCount {
       DataTypes.createStructField("label", DataTypes.LongType, false)});
 
   /**
-   * How the analyses and rooted pieces are kept between the count's stages: serialized, so
-   * Spark accounts their memory exactly and spills the rest to disk. Kept as objects, they
-   * grew with the volume until the heap was full (3.0 of 3 GB at 512x the ssTEM stack).
+   * How the analyses and rooted pieces are kept between the count's stages: on the executors'
+   * local disks, so the heap holds only the cuboids in flight whatever the volume's size. In
+   * memory (as objects or serialized) they competed with the tasks for the heap and ran it out
+   * at 512x the ssTEM stack in 3 GB.
    */
-  private static final StorageLevel KEPT = StorageLevel.MEMORY_AND_DISK_SER();
+  private static final StorageLevel KEPT = StorageLevel.DISK_ONLY();
 
   private CellCount() {}
 
