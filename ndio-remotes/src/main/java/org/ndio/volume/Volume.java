@@ -3,8 +3,6 @@ package org.ndio.volume;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -27,17 +25,6 @@ public final class Volume implements Serializable {
 
   /** Largest byte array the JVM reliably allocates. */
   public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
-
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle FLOAT =
-      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle DOUBLE =
-      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final DataType dtype;
   private final int sx;
@@ -263,36 +250,24 @@ public final class Volume implements Serializable {
    * raw 64 bits), floats are truncated toward zero.
    */
   public long getLong(int x, int y, int z) {
-    return getLongAt(offset + index(x, y, z));
+    int i = offset + index(x, y, z);
+    return dtype.isFloat() ? (long) Elements.value(data, i, dtype)
+        : Elements.label(data, i, dtype);
   }
 
   /** The value at {@code (x, y, z)} as a double (uint64 read as unsigned). */
   public double getDouble(int x, int y, int z) {
-    int i = offset + index(x, y, z);
-    return switch (dtype) {
-      case FLOAT32 -> (float) FLOAT.get(data, i * 4);
-      case FLOAT64 -> (double) DOUBLE.get(data, i * 8);
-      case UINT64 -> {
-        long v = (long) LONG.get(data, i * 8);
-        yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-      }
-      default -> getLongAt(i);
-    };
+    return Elements.value(data, offset + index(x, y, z), dtype);
   }
 
   /** Stores {@code value} at {@code (x, y, z)}, keeping its low bits for integer types. */
   public void setLong(int x, int y, int z, long value) {
-    setLongAt(offset + index(x, y, z), value);
+    Elements.setLong(data, offset + index(x, y, z), dtype, value);
   }
 
   /** Stores {@code value}, converted to this volume's type as numpy's {@code astype} would. */
   public void setDouble(int x, int y, int z, double value) {
-    int i = offset + index(x, y, z);
-    switch (dtype) {
-      case FLOAT32 -> FLOAT.set(data, i * 4, (float) value);
-      case FLOAT64 -> DOUBLE.set(data, i * 8, value);
-      default -> setLongAt(i, (long) value);
-    }
+    Elements.setDouble(data, offset + index(x, y, z), dtype, value);
   }
 
   /** Sets every voxel to {@code value} (see {@link #setDouble}). */
@@ -314,31 +289,6 @@ public final class Volume implements Serializable {
           setLong(x, y, z, value);
         }
       }
-    }
-  }
-
-  private long getLongAt(int i) {
-    return switch (dtype) {
-      case UINT8 -> data[i] & 0xffL;
-      case INT8 -> data[i];
-      case UINT16 -> (short) SHORT.get(data, i * 2) & 0xffffL;
-      case INT16 -> (short) SHORT.get(data, i * 2);
-      case UINT32 -> (int) INT.get(data, i * 4) & 0xffffffffL;
-      case INT32 -> (int) INT.get(data, i * 4);
-      case UINT64, INT64 -> (long) LONG.get(data, i * 8);
-      case FLOAT32 -> (long) (float) FLOAT.get(data, i * 4);
-      case FLOAT64 -> (long) (double) DOUBLE.get(data, i * 8);
-    };
-  }
-
-  private void setLongAt(int i, long v) {
-    switch (dtype) {
-      case UINT8, INT8 -> data[i] = (byte) v;
-      case UINT16, INT16 -> SHORT.set(data, i * 2, (short) v);
-      case UINT32, INT32 -> INT.set(data, i * 4, (int) v);
-      case UINT64, INT64 -> LONG.set(data, i * 8, v);
-      case FLOAT32 -> FLOAT.set(data, i * 4, (float) v);
-      case FLOAT64 -> DOUBLE.set(data, i * 8, (double) v);
     }
   }
 

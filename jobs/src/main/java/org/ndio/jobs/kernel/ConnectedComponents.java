@@ -2,6 +2,7 @@ package org.ndio.jobs.kernel;
 
 import java.util.Arrays;
 import org.ndio.volume.DataType;
+import org.ndio.volume.Elements;
 import org.ndio.volume.Volume;
 
 /**

@@ -3,6 +3,7 @@ package org.ndio.jobs.kernel;
 import java.util.Arrays;
 import org.ndio.DataTypeException;
 import org.ndio.volume.DataType;
+import org.ndio.volume.Elements;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
@@ -140,7 +141,7 @@ public final class Downsampling {
         }
         double sum = 0;
         for (int i = 0; i < n; i++) {
-          sum += unsigned && v[i] < 0 ? (double) (v[i] >>> 1) * 2.0 + (v[i] & 1) : v[i];
+          sum += unsigned ? Elements.unsignedToDouble(v[i]) : v[i];
         }
         double m = Math.floor(sum / n + 0.5);
         return unsigned && m >= 0x1p63 ? (long) (m - 0x1p64) : (long) m;

@@ -1,7 +1,7 @@
 package org.ndio.jobs.kernel.mesh;
 
-import org.ndio.jobs.kernel.Elements;
 import org.ndio.volume.DataType;
+import org.ndio.volume.Elements;
 import org.ndio.volume.Volume;
 
 /** Reads runs of a row of a volume as object masks or raw labels, one type switch per run. */

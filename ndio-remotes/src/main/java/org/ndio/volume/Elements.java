@@ -1,16 +1,15 @@
-package org.ndio.jobs.kernel;
+package org.ndio.volume;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import org.ndio.volume.DataType;
 
 /**
- * Element {@code i} of a little-endian voxel array ({@link org.ndio.volume.Volume#array()}) by
- * data type: the one type switch the kernels share. The typed readers are tiny static methods
- * so the JIT inlines them into the kernels' per-type loops, which keep the switch out of the
- * inner loop; {@link #value}, {@link #label} and {@link #bits} switch per call, for the rarer
- * types.
+ * Element {@code i} of a little-endian voxel array ({@link Volume#array()}) by data type: the
+ * one place that knows how each type sits in bytes, shared by {@link Volume}'s accessors and
+ * the kernels' loops. The typed readers are tiny static methods so the JIT inlines them into
+ * the kernels' per-type loops, which keep the type switch out of the inner loop; the methods
+ * taking a {@link DataType} switch per call, for the rarer types.
  */
 public final class Elements {
 
@@ -47,28 +46,26 @@ public final class Elements {
     return (float) FLOAT.get(d, i * 4);
   }
 
-  /** Element {@code i} as {@link org.ndio.volume.Volume#getDouble} reads it. */
+  /** Element {@code i} as a double; unsigned types read as unsigned, uint64 included. */
   public static double value(byte[] d, int i, DataType t) {
     return switch (t) {
-      case UINT8 -> d[i] & 0xff;
-      case INT8 -> d[i];
-      case UINT16 -> u16(d, i);
-      case INT16 -> (short) SHORT.get(d, i * 2);
-      case UINT32 -> u32(d, i);
-      case INT32 -> (int) INT.get(d, i * 4);
-      case UINT64 -> {
-        long v = i64(d, i);
-        // unsigned: halve, convert, double, so values past 2^63 stay positive
-        yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
-      }
-      case INT64 -> i64(d, i);
       case FLOAT32 -> f32(d, i);
       case FLOAT64 -> (double) DOUBLE.get(d, i * 8);
+      case UINT64 -> unsignedToDouble(i64(d, i));
+      default -> label(d, i, t);
     };
   }
 
+  /** The nearest double to {@code v} read as unsigned 64 bits, as numpy converts uint64. */
+  public static double unsignedToDouble(long v) {
+    // past 2^63: halve keeping the lost bit as a sticky bit, so the conversion still rounds
+    // to nearest (halving alone can turn a value just above a tie into a tie), then double
+    return v >= 0 ? v : (double) ((v >>> 1) | (v & 1)) * 2.0;
+  }
+
   /**
-   * Element {@code i} of an integer type as {@link org.ndio.volume.Volume#getLong} reads it.
+   * Element {@code i} of an integer type as a long: unsigned types zero-extended, uint64 as
+   * its raw 64 bits.
    *
    * @throws IllegalStateException for float types, which hold no labels
    */
@@ -96,5 +93,26 @@ public final class Elements {
       case UINT32, INT32, FLOAT32 -> u32(d, i);
       case UINT64, INT64, FLOAT64 -> i64(d, i);
     };
+  }
+
+  /** Stores the low bits of {@code v} in an integer element; floats get {@code v} converted. */
+  public static void setLong(byte[] d, int i, DataType t, long v) {
+    switch (t) {
+      case UINT8, INT8 -> d[i] = (byte) v;
+      case UINT16, INT16 -> SHORT.set(d, i * 2, (short) v);
+      case UINT32, INT32 -> INT.set(d, i * 4, (int) v);
+      case UINT64, INT64 -> LONG.set(d, i * 8, v);
+      case FLOAT32 -> FLOAT.set(d, i * 4, (float) v);
+      case FLOAT64 -> DOUBLE.set(d, i * 8, (double) v);
+    }
+  }
+
+  /** Stores {@code v}: floats as they are, integer types truncated toward zero first. */
+  public static void setDouble(byte[] d, int i, DataType t, double v) {
+    switch (t) {
+      case FLOAT32 -> FLOAT.set(d, i * 4, (float) v);
+      case FLOAT64 -> DOUBLE.set(d, i * 8, v);
+      default -> setLong(d, i, t, (long) v);
+    }
   }
 }
