@@ -1,6 +1,9 @@
 package org.ndio.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
+import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.Volumes;
@@ -9,7 +12,7 @@ import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
-/** Volumes for tests: seeded random content and one-call writes. */
+/** Volumes for tests: seeded random content, one-call reads and writes, Zarr copies. */
 public final class TestVolumes {
 
   private TestVolumes() {}
@@ -52,5 +55,27 @@ public final class TestVolumes {
       w.write(0, 0, 0, v);
       w.commit();
     }
+  }
+
+  /** The whole volume at {@code url}. */
+  public static Volume read(String url) {
+    try (VolumeReader r = Volumes.open(url)) {
+      return r.readAll();
+    }
+  }
+
+  /**
+   * A Zarr copy of the npy file {@code npy} with {@code chunks}, uncompressed, beside it
+   * ({@code NAME-XxYxZ}), written on first use; its URL. Tests use it to make cuboids as small
+   * as the chunks.
+   */
+  public static String zarrCopy(Path npy, Size3 chunks) {
+    String name = npy.getFileName().toString().replaceFirst("\\.npy$", "");
+    Path dir = npy.resolveSibling(name + "-" + chunks.toString().replace(',', 'x'));
+    String url = "zarr:" + dir;
+    if (!Files.exists(dir)) {
+      write(url, read("npy:" + npy), chunks, "none");
+    }
+    return url;
   }
 }

@@ -31,11 +31,7 @@ public final class Results {
    */
   public void add(String area, String volume, String impl, String op, double seconds,
       long voxels, long bytes, Map<String, Object> extra) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("area", area);
-    row.put("volume", volume);
-    row.put("impl", impl);
-    row.put("op", op);
+    Map<String, Object> row = head(area, volume, impl, op);
     row.put("seconds", seconds);
     row.put("voxels", voxels);
     row.put("bytes", bytes);
@@ -48,17 +44,23 @@ public final class Results {
   /** A run that did not finish, with the first line of why. */
   public void failed(String area, String volume, String impl, String op, long voxels,
       String why, long maxHeap) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("area", area);
-    row.put("volume", volume);
-    row.put("impl", impl);
-    row.put("op", op);
+    Map<String, Object> row = head(area, volume, impl, op);
     row.put("voxels", voxels);
     row.put("error", why.lines().findFirst().orElse(why));
     row.put("max_heap", maxHeap);
     write(row);
     System.out.printf("%-12s %-7s %-16s %-12s failed: %s%n", area, volume, impl, op,
         row.get("error"));
+  }
+
+  /** What every row starts with: which figure it is. */
+  private static Map<String, Object> head(String area, String volume, String impl, String op) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("area", area);
+    row.put("volume", volume);
+    row.put("impl", impl);
+    row.put("op", op);
+    return row;
   }
 
   private void write(Map<String, Object> row) {

@@ -83,13 +83,7 @@ class CellCountTest {
 
   /** The npy volume as a Zarr array with the given chunks (so cuboids can be that small). */
   static String zarr(String name, Size3 chunks) {
-    String url = "zarr:" + dir.resolve(name + "-" + chunks.toString().replace(',', 'x'));
-    if (!dir.resolve(name + "-" + chunks.toString().replace(',', 'x')).toFile().exists()) {
-      try (VolumeReader r = Volumes.open("npy:" + dir.resolve(name + ".npy"))) {
-        TestVolumes.write(url, r.readAll(), chunks, "none");
-      }
-    }
-    return url;
+    return TestVolumes.zarrCopy(dir.resolve(name + ".npy"), chunks);
   }
 
   static List<Long> sizes(Dataset<Row> objects) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ndio.jobs.kernel.Connectivity;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.SparkExtension;
-import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
 import org.ndio.synthetic.CellTruth;
 import org.ndio.synthetic.SyntheticReader;
@@ -79,17 +78,7 @@ class SeamMergeCountTest {
   }
 
   static String zarr(Size3 chunks) {
-    String url = "zarr:" + dir.resolve("snakes-" + chunks.toString().replace(',', 'x'));
-    try (VolumeReader r = Volumes.open("npy:" + dir.resolve("snakes.npy"))) {
-      TestVolumes.write(url, r.readAll(), chunks, "none");
-    }
-    return url;
-  }
-
-  static Volume read(String url) {
-    try (VolumeReader r = Volumes.open(url)) {
-      return r.readAll();
-    }
+    return TestVolumes.zarrCopy(dir.resolve("snakes.npy"), chunks);
   }
 
   record Result(List<Row> rows, SeamStats seams, Volume labels) {}
@@ -97,7 +86,8 @@ class SeamMergeCountTest {
   static Result count(SparkSession spark, String url, CountOptions o, String labels) {
     CountRun run = CellCount.runMeasured(spark, url, o.withLabelsOut(labels),
         JournalRequest.OFF);
-    return new Result(run.table().orderBy("id").collectAsList(), run.seams(), read(labels));
+    return new Result(run.table().orderBy("id").collectAsList(), run.seams(),
+        TestVolumes.read(labels));
   }
 
   @Test
@@ -160,8 +150,8 @@ class SeamMergeCountTest {
                 r.getLong(7), r.getLong(10)), r.getDouble(2), r.getDouble(3), r.getDouble(4)))
         .sorted().toList());
     // The label volume is the generator's, up to renumbering: one id for one cell.
-    Volume got = read(labels);
-    Volume want = read("synthetic:cells-labels" + spec);
+    Volume got = TestVolumes.read(labels);
+    Volume want = TestVolumes.read("synthetic:cells-labels" + spec);
     Map<Long, Long> cellOf = new HashMap<>();
     Map<Long, Long> idOf = new HashMap<>();
     for (int z = 0; z < got.sizeZ(); z++) {
