@@ -420,7 +420,9 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("## Labelling: connected components vs scipy.ndimage.label")
     w("")
-    w("Kernel: voxels >= 128 labelled in memory, one thread; scipy labels the boolean mask "
+    w("Kernels, here and below: JMH (`KernelBenchmark`, one forked JVM, a warm-up second, "
+      "then the fastest iteration's time per call), one thread; the peers' fastest single "
+      "call. Kernel: voxels >= 128 labelled in memory; scipy labels the boolean mask "
       "(made before its clock starts). Job: `ndio count` (threshold 128, 6-connected) from the "
       "zarr copy, whole job including reading and the seam merge. sstem is the ssTEM stack's "
       "mitochondria mask; 1x, 8x, 64x are `synthetic:cells` at 1, 8 and 64 times its size.")
@@ -429,7 +431,7 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("## Meshing: marching cubes vs skimage.measure.marching_cubes")
     w("")
-    w("Kernel: the mask (>= 128) as one surface, one thread; skimage meshes the 0/1 float32 "
+    w("Kernel: the mask (>= 128) as one surface; skimage meshes the 0/1 float32 "
       "mask padded by one voxel at level 0.5 (conversion and padding before its clock). Job: "
       "`ndio mesh`, binary PLY: on the synthetic volumes every cell, one mesh each, read from "
       "the generator's label channel (`synthetic:cells-labels`); on the ssTEM stack the "
@@ -439,7 +441,7 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("## Downsampling: 2x2x2 mean vs numpy block mean")
     w("")
-    w("Kernel: `Downsampling.reduce` (mean, rounded half up), one thread; numpy: "
+    w("Kernel: `Downsampling.reduce` (mean, rounded half up); numpy: "
       "`a.reshape(z/2,2,y/2,2,x/2,2).mean(axis=(1,3,5))` rounded back to uint8. Job: "
       "`ndio downsample` with one 2x2x2 level into a new group, so it also copies level 0.")
     w("")

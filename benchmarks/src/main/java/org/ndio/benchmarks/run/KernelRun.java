@@ -1,31 +1,31 @@
 package org.ndio.benchmarks.run;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.ndio.benchmarks.KernelBenchmark;
 import org.ndio.jobs.kernel.Components;
-import org.ndio.jobs.kernel.ConnectedComponents;
-import org.ndio.jobs.kernel.Connectivity;
-import org.ndio.jobs.kernel.Downsampling;
-import org.ndio.jobs.kernel.Foreground;
-import org.ndio.jobs.kernel.Reduction;
 import org.ndio.jobs.kernel.mesh.KeyedMesh;
-import org.ndio.jobs.kernel.mesh.MarchingCubes;
-import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
-import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code KernelRun URL NAME OUT.jsonl REPS OPS [MESH_CAP]}: the pure kernels, one thread, on
- * a volume held in memory, the same work the Python peers do on the same array: {@code
- * label6}/{@code label26} (voxels >= 128, as scipy.ndimage.label of the mask), {@code mesh}
- * (the mask as one surface, as skimage's marching cubes at 0.5 of the 0/1 array), {@code
- * downsample} (2x2x2 mean, as numpy's reshape and mean, rounded back to uint8). OPS is a comma
- * list. Each figure carries the peak heap of its runs (the volume included). A volume above
- * MESH_CAP voxels is meshed on its leading z slab of at most that many voxels, as peers.py
- * caps skimage, so both mesh the same voxels (and the triangles of a whole large volume need
- * not fit in the heap).
+ * {@code KernelRun URL NAME OUT.jsonl REPS OPS [MESH_CAP]}: times each kernel of the comma list
+ * OPS with JMH ({@link KernelBenchmark}, one forked JVM with this one's options, a warm-up
+ * second, then REPS iterations of at least a second each, the fastest iteration's time per call
+ * kept, as the peers keep their fastest call), then runs it once
+ * more here for what JMH does not give: the peak heap of a call (the volume included) and what
+ * it found, to check against the peer.
  */
 public final class KernelRun {
 
@@ -36,48 +36,50 @@ public final class KernelRun {
     String name = args[1];
     Results out = new Results(Path.of(args[2]));
     int reps = Integer.parseInt(args[3]);
-    Volume v;
-    try (VolumeReader r = Volumes.open(url)) {
-      v = r.readAll();
-    }
     long cap = args.length > 5 ? Long.parseLong(args[5]) : Long.MAX_VALUE;
     for (String op : args[4].split(",")) {
-      Volume in = op.equals("mesh") && v.voxels() > cap ? slab(v, cap) : v;
-      HeapPeak.reset();
-      Object[] last = new Object[1];
-      double s = Best.seconds(reps, () -> last[0] = run(op, in));
-      Map<String, Object> extra = new java.util.LinkedHashMap<>(Map.of("peak_bytes",
-          HeapPeak.bytes(), "objects", objects(last[0]), "threads", 1));
-      if (in != v) {
-        extra.put("capped", true);
-        extra.put("full_voxels", v.voxels());
+      double seconds = jmhBest(url, op, cap, reps);
+      Volume in;
+      long full;
+      try (VolumeReader r = Volumes.open(url)) {
+        Volume v = r.readAll();
+        full = v.voxels();
+        in = KernelBenchmark.input(v, op, cap);
       }
-      out.add(area(op), name, "ours-kernel", op, s, in.voxels(), in.voxels(), extra);
+      HeapPeak.reset();
+      long objects = objects(KernelBenchmark.run(op, in));
+      Map<String, Object> extra = new LinkedHashMap<>(Map.of("peak_bytes", HeapPeak.bytes(),
+          "objects", objects, "threads", 1, "timer", "jmh"));
+      if (in.voxels() != full) {
+        extra.put("capped", true);
+        extra.put("full_voxels", full);
+      }
+      out.add(area(op), name, "ours-kernel", op, seconds, in.voxels(), in.voxels(), extra);
     }
   }
 
-  /** The leading z sections of at most {@code cap} voxels (at least two). */
-  private static Volume slab(Volume v, long cap) {
-    int nz = (int) Math.max(2, cap / ((long) v.sizeX() * v.sizeY()));
-    Volume s = Volume.allocate(v.dtype(), v.sizeX(), v.sizeY(), nz);
-    s.copyFrom(v.view(0, 0, 0, v.sizeX(), v.sizeY(), nz), 0, 0, 0);
-    return s;
+  /** Seconds per call in the fastest of {@code reps} iterations, in a forked JVM. */
+  private static double jmhBest(String url, String op, long cap, int reps) throws Exception {
+    List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    jvm.add("-Dndio.bench.volume=" + url);
+    jvm.add("-Dndio.bench.meshCap=" + cap);
+    Options o = new OptionsBuilder()
+        .include(KernelBenchmark.class.getName() + ".kernel")
+        .param("op", op)
+        .forks(1)
+        .jvmArgs(jvm.toArray(String[]::new))
+        .warmupIterations(1)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(Math.max(1, reps))
+        .measurementTime(TimeValue.seconds(1))
+        .build();
+    Collection<RunResult> results = new Runner(o).run();
+    RunResult r = results.iterator().next();
+    // the score is in the benchmark's unit, milliseconds per call
+    return r.getPrimaryResult().getStatistics().getMin() / 1e3;
   }
 
-  private static Object run(String op, Volume v) {
-    return switch (op) {
-      case "label6" -> ConnectedComponents.label(v, new Foreground.AtLeast(128),
-          Connectivity.of(6));
-      case "label26" -> ConnectedComponents.label(v, new Foreground.AtLeast(128),
-          Connectivity.of(26));
-      case "mesh" -> MarchingCubes.mesh(v, MeshSelection.threshold(128));
-      case "downsample" -> Downsampling.reduce(v, new Size3(2, 2, 2), Reduction.MEAN);
-      default -> throw new IllegalArgumentException("label6 | label26 | mesh | downsample: "
-          + op);
-    };
-  }
-
-  static String area(String op) {
+  private static String area(String op) {
     return op.startsWith("label") ? "labelling" : op.equals("mesh") ? "meshing" : "downsampling";
   }
 
