@@ -87,49 +87,46 @@ def best_seconds(fn):
     return min(timeit.repeat(fn, number=number, repeat=rounds)) / number
 
 
+def pairs(jmh, ref):
+    """(payload, codec spec, op, ours MB/s, c-blosc MB/s, c-blosc compression ratio) for every
+    operation both sides measured; ours is JMH's best measurement iteration (AverageTime in
+    milliseconds), as c-blosc's is its best round."""
+    ours = {}
+    for r in jmh:
+        p = r["params"]
+        op = r["benchmark"].rsplit(".", 1)[1]
+        ms = min(x for fork in r["primaryMetric"]["rawData"] for x in fork)
+        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
+    for key, r in ref.items():
+        payload, spec = key.split(" ")
+        for op in ("encode", "decode", "decodeInto"):
+            if (key, op) in ours:
+                yield (payload, spec, op, r["bytes"] / ours[(key, op)] / 1e6,
+                       r["bytes"] / r[op + "_s"] / 1e6, r["bytes"] / r["cbytes"])
+
+
 def table(jmh_json, cblosc_json):
     with open(jmh_json) as f:
         jmh = json.load(f)
     with open(cblosc_json) as f:
         ref = json.load(f)
-    ours = {}
-    for r in jmh:
-        p = r["params"]
-        op = r["benchmark"].rsplit(".", 1)[1]
-        # ms per op (AverageTime, MILLISECONDS) of the best measurement iteration
-        ms = min(x for fork in r["primaryMetric"]["rawData"] for x in fork)
-        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
     print("MB/s of uncompressed bytes, one thread, best iteration of each side; ratio = ours /")
-    print("c-blosc; cr = compression")
-    print("ratio. decode allocates its output (c-blosc: blosc.decompress), decodeInto writes")
-    print("into a reused buffer (c-blosc: blosc.decompress_ptr); encode: blosc.compress_ptr.")
-    print("%-7s %-21s %-10s %9s %9s %6s %7s %7s" % (
-        "payload", "codec", "op", "ours MB/s", "c-blosc", "ratio", "ours cr", "c cr"))
+    print("c-blosc; cr = c-blosc's compression ratio. decode allocates its output (c-blosc:")
+    print("blosc.decompress), decodeInto writes into a reused buffer (c-blosc:")
+    print("blosc.decompress_ptr); encode: blosc.compress_ptr.")
+    print("%-7s %-21s %-10s %9s %9s %6s %7s" % (
+        "payload", "codec", "op", "ours MB/s", "c-blosc", "ratio", "cr"))
     ratios = {}
-    for key, r in ref.items():
-        payload, spec = key.split(" ")
-        for op in ("encode", "decode", "decodeInto"):
-            if (key, op) not in ours:
-                continue
-            mine = r["bytes"] / ours[(key, op)] / 1e6
-            theirs = r["bytes"] / r[op + "_s"] / 1e6
-            ratios.setdefault(op, []).append(mine / theirs)
-            print("%-7s %-21s %-10s %9.0f %9.0f %6.2f %7s %7.2f" % (
-                payload, spec, op, mine, theirs, mine / theirs,
-                ours_ratio(payload, spec), r["bytes"] / r["cbytes"]))
+    for payload, spec, op, mine, theirs, cr in pairs(jmh, ref):
+        ratios.setdefault(op, []).append(mine / theirs)
+        print("%-7s %-21s %-10s %9.0f %9.0f %6.2f %7.2f" % (
+            payload, spec, op, mine, theirs, mine / theirs, cr))
     for op, xs in ratios.items():
         geo = 1.0
         for x in xs:
             geo *= x
         print("%-10s geometric mean ours / c-blosc: %.2f (min %.2f)"
               % (op, geo ** (1.0 / len(xs)), min(xs)))
-
-
-_CR = {}
-
-
-def ours_ratio(payload, spec):
-    return _CR.get((payload, spec), "")
 
 
 if __name__ == "__main__":
@@ -139,13 +136,6 @@ if __name__ == "__main__":
     elif cmd == "time":
         time_cblosc(sys.argv[2], sys.argv[3])
     elif cmd == "table":
-        if len(sys.argv) > 4:
-            with open(sys.argv[4]) as f:
-                for line in f:
-                    parts = line.split()
-                    # "sstem blosc:lz4:5:byte: 20971520 -> 123 bytes (ratio 1.23)"
-                    if len(parts) >= 7 and parts[-2] == "(ratio":
-                        _CR[(parts[0], parts[1].rstrip(":"))] = "%.2f" % float(parts[-1][:-1])
         table(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

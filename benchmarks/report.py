@@ -12,6 +12,8 @@ import json
 import os
 import sys
 
+import blosc_compare
+
 GOALS = {
     "labelling": 2.0,   # ours / scipy.ndimage.label, per core
     "meshing": 1.0,     # ours / skimage marching_cubes, per core
@@ -273,27 +275,15 @@ def codec_table(d, goals, memcpy):
     ref = read_json(os.path.join(d, "cblosc.json"))
     if not jmh or not ref:
         return "Not measured in this run (the codec area needs the ssTEM stack).", []
-    ours = {}
-    for r in jmh:
-        p = r["params"]
-        op = r["benchmark"].rsplit(".", 1)[1]
-        ms = min(x for fork in r["primaryMetric"]["rawData"] for x in fork)
-        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
     out = ["| payload | codec | op | ours MB/s | c-blosc MB/s | ours / c-blosc | limit: memcpy "
            "| goal 0.8x |", "|---|---|---|---|---|---|---|---|"]
     pts = []
-    for key, r in ref.items():
-        payload, spec = key.split(" ")
-        for op in ("encode", "decode", "decodeInto"):
-            if (key, op) not in ours:
-                continue
-            mine = r["bytes"] / ours[(key, op)] / 1e6
-            theirs = r["bytes"] / r[op + "_s"] / 1e6
-            x = mine / theirs
-            goals.add("codec", "%s %s %s" % (payload, spec, op), x)
-            pts.append(x)
-            out.append("| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s |" % (
-                payload, spec, op, mine, theirs, x, f0(memcpy), verdict(x, GOALS["codec"])))
+    for payload, spec, op, mine, theirs, _ in blosc_compare.pairs(jmh, ref):
+        x = mine / theirs
+        goals.add("codec", "%s %s %s" % (payload, spec, op), x)
+        pts.append(x)
+        out.append("| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s |" % (
+            payload, spec, op, mine, theirs, x, f0(memcpy), verdict(x, GOALS["codec"])))
     return "\n".join(out), pts
 
 
