@@ -28,8 +28,9 @@ import org.ndio.remote.neurodata.NeuroDataUrl;
 import org.ndio.serve.EmbeddedServer;
 import org.ndio.serve.FaultInjection;
 import org.ndio.serve.boss.BossServer;
-import org.ndio.serve.dvid.DvidServer;
-import org.ndio.serve.neurodata.NeuroDataServer;
+import org.ndio.serve.boss.BossServerConfig;
+import org.ndio.serve.dvid.DvidHandler;
+import org.ndio.serve.neurodata.NeuroDataHandler;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 import org.ndio.volume.VoxelSize;
@@ -37,10 +38,11 @@ import org.ndio.volume.VoxelSize;
 /**
  * A uint8 volume posted to one of ndio's embedded servers, and the client that reads it back
  * with the client's default request size and concurrency (which the plain-GET reference
- * copies).
+ * copies). The server's protocol handler sits behind a {@link ReplayHandler}, so that the
+ * answers of one fetch can be recorded and served again from memory.
  */
-record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int concurrency)
-    implements AutoCloseable {
+record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
+    long requestBytes, int concurrency) implements AutoCloseable {
 
   static ServedVolume start(String service, Path root, Volume v) throws Exception {
     return switch (service) {
@@ -58,7 +60,9 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
   }
 
   private static ServedVolume dvid(Path root, Volume v) throws Exception {
-    EmbeddedServer server = DvidServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new DvidHandler(root, Optional.empty(),
+        DvidHandler.DEFAULT_COMPRESSOR));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String uuid;
     try (DvidClient c = new DvidClient(URI.create(server.address()), Optional.empty(),
         DvidOptions.DEFAULT)) {
@@ -69,12 +73,14 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
         + "/" + uuid + "/gray"), Optional.empty(), DvidOptions.DEFAULT);
     r.postCutout(0, 0, 0, 0, v);
     r.refresh();
-    return new ServedVolume(server, r,
+    return new ServedVolume(server, replay, r,
         DvidOptions.DEFAULT.maxRequestBytes(), DvidOptions.DEFAULT.concurrency());
   }
 
   private static ServedVolume boss(Path root, Volume v) throws Exception {
-    EmbeddedServer server = BossServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new BossServer(root, Optional.empty(),
+        BossServerConfig.DEFAULT));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String host = "boss+http://127.0.0.1:" + server.port();
     BoundingBox all = BoundingBox.ofShape(v.sizeX(), v.sizeY(), v.sizeZ());
     try (BossProject p = BossProject.connect(host, Optional.empty(), BossOptions.DEFAULT)) {
@@ -87,14 +93,14 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
     BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(),
         BossOptions.DEFAULT);
     r.postCutout(0, 0, 0, 0, v);
-    return new ServedVolume(server, r,
+    return new ServedVolume(server, replay, r,
         BossOptions.DEFAULT.maxRequestBytes(), BossOptions.DEFAULT.concurrency());
   }
 
   private static ServedVolume neurodata(Path root, Volume v) throws Exception {
     Secret key = Secret.of("bench-key");
-    EmbeddedServer server = NeuroDataServer.start(root, 0, Optional.of(key),
-        FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new NeuroDataHandler(root, Optional.of(key)));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String json = "{\"dataset\": {\"dataset_name\": \"bench\", \"imagesize\": [" + v.sizeX()
         + ", " + v.sizeY() + ", " + v.sizeZ() + "], \"voxelres\": [4.0, 4.0, 40.0],"
         + " \"scalinglevels\": 0}, \"project\": {\"project_name\": \"bench\"}, \"channels\":"
@@ -112,7 +118,7 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
     NeuroDataRemote r = new NeuroDataRemote(NeuroDataUrl.parse("neurodata+http://127.0.0.1:"
         + server.port() + "/bench/em"), Optional.of(key), NeuroDataOptions.DEFAULT);
     r.postCutout(0, 0, 0, v);
-    return new ServedVolume(server, r,
+    return new ServedVolume(server, replay, r,
         NeuroDataOptions.DEFAULT.pieceBytes(), NeuroDataOptions.DEFAULT.concurrency());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
 import org.ndio.RemoteException;
@@ -95,6 +96,15 @@ public final class DvidClient implements AutoCloseable {
 
   Response send(Request r) {
     return send(r, Function.identity());
+  }
+
+  /** Like {@link #send}, the body read as it arrives ({@link HttpTransport#receive}). */
+  <T> T receive(Request r, Supplier<? extends HttpTransport.BodySink<T>> sinks) {
+    try {
+      return transport.receive(r, sinks);
+    } catch (RemoteException e) {
+      throw translate(e, r.uri().getRawPath());
+    }
   }
 
   /** Like {@link #send}, but a 404 answer (DVID's "no such label or key") is empty. */

@@ -5,19 +5,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ndio.AccessDeniedException;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
@@ -71,6 +76,18 @@ public final class HttpTransport implements AutoCloseable {
   /** Reads the server's own words from an error response (each protocol words them its way). */
   public interface ErrorReader {
     String message(Response r);
+  }
+
+  /**
+   * Takes a successful answer's body as it arrives, piece by piece, on the HTTP client's own
+   * threads (see {@link #receive}). A {@link CorruptDataException} from it fails the try.
+   */
+  public interface BodySink<T> {
+    /** The next bytes of the body; all of them are used before this returns. */
+    void accept(ByteBuffer bytes);
+
+    /** The body has ended: the result, or a {@link CorruptDataException}. */
+    T finish();
   }
 
   /** Counts since the transport was opened. */
@@ -149,16 +166,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         response = exchange(r);
       } catch (IOException e) {
-        failures.increment();
-        Optional<Throwable> tls = TlsProblem.find(e);
-        if (tls.isPresent()) {
-          throw new TlsException(describe(r) + ": TLS certificate problem with "
-              + r.uri().getHost() + " (" + redact(TlsProblem.reason(tls.get())) + "); trust its"
-              + " certificate in the JDK trust store, or for a test server set 'tls_verify:"
-              + " false' in its profile", e);
-        }
-        last = new RemoteException(describe(r) + ": no answer (" + redact(e.toString()) + ")"
-            + triesNote(attempt), e);
+        last = noAnswer(r, e, attempt);
         continue;
       }
       if (response.status() >= 200 && response.status() < 300) {
@@ -180,18 +188,144 @@ public final class HttpTransport implements AutoCloseable {
     throw last;
   }
 
+  /**
+   * Like {@link #send}, but a successful answer's body goes to a fresh sink from {@code sinks}
+   * as it arrives instead of being gathered into one array first: it is decoded while the rest
+   * is on the wire, straight into its final place. A failed try may have written part of its
+   * result before it failed; the next try's sink starts again from the body's first byte.
+   */
+  public <T> T receive(Request r, Supplier<? extends BodySink<T>> sinks) {
+    int tries = r.idempotent() ? retry.attempts() : 1;
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= tries; attempt++) {
+      if (attempt > 1) {
+        retries.increment();
+        sleep(retry.delay(attempt, ThreadLocalRandom.current()));
+      }
+      requests.increment();
+      HttpResponse<Object> resp;
+      try {
+        resp = client.send(build(r), info -> info.statusCode() / 100 == 2
+            ? new SinkSubscriber<>(sinks.get(), bytesIn)
+            : HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofByteArray(), b -> (Object) b));
+        bytesOut.add(r.body() == null ? 0 : r.body().length);
+      } catch (IOException e) {
+        if (e.getCause() instanceof CorruptDataException c) {
+          failures.increment();
+          last = new CorruptDataException(describe(r) + ": " + redact(c.getMessage())
+              + triesNote(attempt), c);
+        } else {
+          last = noAnswer(r, e, attempt);
+        }
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RemoteException(describe(r) + ": interrupted", e);
+      }
+      if (resp.statusCode() / 100 == 2) {
+        @SuppressWarnings("unchecked")
+        T result = (T) resp.body();
+        return result;
+      }
+      byte[] body = (byte[]) resp.body();
+      bytesIn.add(body.length);
+      failures.increment();
+      last = error(r, new Response(resp.statusCode(), resp.headers().map(), body), attempt);
+      if (!RetryPolicy.retryable(resp.statusCode())) {
+        throw last;
+      }
+    }
+    throw last;
+  }
+
+  /** Feeds a body to a sink as the client delivers it; the sink's result is the body. */
+  private static final class SinkSubscriber<T> implements HttpResponse.BodySubscriber<Object> {
+    private final BodySink<T> sink;
+    private final LongAdder bytesIn;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    SinkSubscriber(BodySink<T> sink, LongAdder bytesIn) {
+      this.sink = sink;
+      this.bytesIn = bytesIn;
+    }
+
+    @Override
+    public CompletionStage<Object> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        for (ByteBuffer b : items) {
+          bytesIn.add(b.remaining());
+          sink.accept(b);
+        }
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+        subscription.cancel();
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      if (result.isDone()) {
+        return;
+      }
+      try {
+        result.complete(sink.finish());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** A try that got no (whole) answer; a TLS certificate problem is final. */
+  private RuntimeException noAnswer(Request r, IOException e, int attempt) {
+    failures.increment();
+    Optional<Throwable> tls = TlsProblem.find(e);
+    if (tls.isPresent()) {
+      throw new TlsException(describe(r) + ": TLS certificate problem with "
+          + r.uri().getHost() + " (" + redact(TlsProblem.reason(tls.get())) + "); trust its"
+          + " certificate in the JDK trust store, or for a test server set 'tls_verify:"
+          + " false' in its profile", e);
+    }
+    return new RemoteException(describe(r) + ": no answer (" + redact(e.toString()) + ")"
+        + triesNote(attempt), e);
+  }
+
   private String triesNote(int attempt) {
     return attempt > 1 ? " (after " + attempt + " tries)" : "";
   }
 
-  private Response exchange(Request r) throws IOException {
+  private HttpRequest build(Request r) {
     HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).timeout(timeout);
     r.headers().forEach(b::header);
     token.ifPresent(t -> b.header("Authorization", authScheme + " " + t.reveal()));
     b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
+    return b.build();
+  }
+
+  private Response exchange(Request r) throws IOException {
     try {
-      HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> resp = client.send(build(r), HttpResponse.BodyHandlers.ofByteArray());
       bytesOut.add(r.body() == null ? 0 : r.body().length);
       bytesIn.add(resp.body().length);
       return new Response(resp.statusCode(), resp.headers().map(), resp.body());
