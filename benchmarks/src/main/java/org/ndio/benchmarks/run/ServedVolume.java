@@ -44,6 +44,12 @@ import org.ndio.volume.VoxelSize;
 record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
     long requestBytes, int concurrency) implements AutoCloseable {
 
+  /**
+   * A system property that sets the clients' request size instead of their default (to see
+   * how the figures move with it).
+   */
+  static final String REQUEST_BYTES = "ndio.bench.requestBytes";
+
   static ServedVolume start(String service, Path root, Volume v) throws Exception {
     return switch (service) {
       case "dvid" -> dvid(root, v);
@@ -69,12 +75,13 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
       uuid = c.createRepo("bench", "ndio benchmarks/run");
       c.createInstance(uuid, DvidType.UINT8BLK, "gray", Map.of());
     }
+    DvidOptions o = DvidOptions.DEFAULT.withMaxRequestBytes(
+        Long.getLong(REQUEST_BYTES, DvidOptions.DEFAULT.maxRequestBytes()));
     DvidRemote r = DvidRemote.open(DvidUrl.parse("dvid+http://127.0.0.1:" + server.port()
-        + "/" + uuid + "/gray"), Optional.empty(), DvidOptions.DEFAULT);
+        + "/" + uuid + "/gray"), Optional.empty(), o);
     r.postCutout(0, 0, 0, 0, v);
     r.refresh();
-    return new ServedVolume(server, replay, r,
-        DvidOptions.DEFAULT.maxRequestBytes(), DvidOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.maxRequestBytes(), o.concurrency());
   }
 
   private static ServedVolume boss(Path root, Volume v) throws Exception {
@@ -90,11 +97,11 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
       p.createExperiment(BossExperiment.of("em", "bench", "bench", 1, "anisotropic"));
       p.createChannel("bench", "em", BossChannel.of("raw", "image", "uint8"));
     }
-    BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(),
-        BossOptions.DEFAULT);
+    BossOptions o = BossOptions.DEFAULT.withMaxRequestBytes(
+        Long.getLong(REQUEST_BYTES, BossOptions.DEFAULT.maxRequestBytes()));
+    BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(), o);
     r.postCutout(0, 0, 0, 0, v);
-    return new ServedVolume(server, replay, r,
-        BossOptions.DEFAULT.maxRequestBytes(), BossOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.maxRequestBytes(), o.concurrency());
   }
 
   private static ServedVolume neurodata(Path root, Volume v) throws Exception {
@@ -115,10 +122,11 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
     if (made.statusCode() != 200) {
       throw new IllegalStateException("autoIngest: " + made.body());
     }
+    NeuroDataOptions o = NeuroDataOptions.DEFAULT.withPieceBytes(
+        Long.getLong(REQUEST_BYTES, NeuroDataOptions.DEFAULT.pieceBytes()));
     NeuroDataRemote r = new NeuroDataRemote(NeuroDataUrl.parse("neurodata+http://127.0.0.1:"
-        + server.port() + "/bench/em"), Optional.of(key), NeuroDataOptions.DEFAULT);
+        + server.port() + "/bench/em"), Optional.of(key), o);
     r.postCutout(0, 0, 0, v);
-    return new ServedVolume(server, replay, r,
-        NeuroDataOptions.DEFAULT.pieceBytes(), NeuroDataOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.pieceBytes(), o.concurrency());
   }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
 import org.ndio.RemoteException;
@@ -99,9 +98,9 @@ public final class DvidClient implements AutoCloseable {
   }
 
   /** Like {@link #send}, the body read as it arrives ({@link HttpTransport#receive}). */
-  <T> T receive(Request r, Supplier<? extends HttpTransport.BodySink<T>> sinks) {
+  <T> T receive(Request r, HttpTransport.BodyReader<T> reader) {
     try {
-      return transport.receive(r, sinks);
+      return transport.receive(r, reader);
     } catch (RemoteException e) {
       throw translate(e, r.uri().getRawPath());
     }

@@ -194,8 +194,8 @@ public final class DvidRemote implements Remote {
   }
 
   /**
-   * Reads one piece into its place in the assembled volume: raw voxels go from the client's
-   * buffers straight into the target's rows as they arrive; LZ4 answers (labels) are decoded whole, then copied.
+   * Reads one piece into its place in the assembled volume: raw voxels are read from the
+   * socket's stream straight into the target's rows as they arrive; LZ4 answers (labels) are decoded whole, then copied.
    */
   private void getRawInto(Placement at) {
     BoundingBox p = at.piece();
@@ -205,7 +205,7 @@ public final class DvidRemote implements Remote {
       return;
     }
     Request r = Request.get(client.uri(rawPath(p)), Map.of());
-    client.receive(r, () -> at.rawSink("raw answer"));
+    client.receive(r, (head, in) -> at.fillFrom(in, "raw answer"));
   }
 
   /**

@@ -1,28 +1,25 @@
 package org.ndio.remote.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.ndio.AccessDeniedException;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
@@ -79,15 +76,15 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Takes a successful answer's body as it arrives, piece by piece, on the HTTP client's own
-   * threads (see {@link #receive}). A {@link CorruptDataException} from it fails the try.
+   * Reads a successful answer's body as it arrives (see {@link #receive}). A {@link
+   * CorruptDataException} or an {@link IOException} from it fails the try.
    */
-  public interface BodySink<T> {
-    /** The next bytes of the body; all of them are used before this returns. */
-    void accept(ByteBuffer bytes);
-
-    /** The body has ended: the result, or a {@link CorruptDataException}. */
-    T finish();
+  public interface BodyReader<T> {
+    /**
+     * @param head status and headers (its body is empty)
+     * @param body the body, to be read to its end
+     */
+    T read(Response head, InputStream body) throws IOException;
   }
 
   /** Counts since the transport was opened. */
@@ -189,12 +186,13 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Like {@link #send}, but a successful answer's body goes to a fresh sink from {@code sinks}
-   * as it arrives instead of being gathered into one array first: it is decoded while the rest
-   * is on the wire, straight into its final place. A failed try may have written part of its
-   * result before it failed; the next try's sink starts again from the body's first byte.
+   * Like {@link #send}, but a successful answer's body is handed to {@code reader} as it
+   * arrives instead of being gathered into one array first: it is decoded, on the calling
+   * thread, while the rest is still on the wire, straight into its final place. A failed try
+   * may have been read in part before it failed; the reader reads the next try's body from its
+   * start.
    */
-  public <T> T receive(Request r, Supplier<? extends BodySink<T>> sinks) {
+  public <T> T receive(Request r, BodyReader<T> reader) {
     int tries = r.idempotent() ? retry.attempts() : 1;
     RuntimeException last = null;
     for (int attempt = 1; attempt <= tries; attempt++) {
@@ -203,96 +201,65 @@ public final class HttpTransport implements AutoCloseable {
         sleep(retry.delay(attempt, ThreadLocalRandom.current()));
       }
       requests.increment();
-      HttpResponse<Object> resp;
+      HttpResponse<InputStream> resp;
       try {
-        resp = client.send(build(r), info -> info.statusCode() / 100 == 2
-            ? new SinkSubscriber<>(sinks.get(), bytesIn)
-            : HttpResponse.BodySubscribers.mapping(
-                HttpResponse.BodySubscribers.ofByteArray(), b -> (Object) b));
+        resp = client.send(build(r), HttpResponse.BodyHandlers.ofInputStream());
         bytesOut.add(r.body() == null ? 0 : r.body().length);
       } catch (IOException e) {
-        if (e.getCause() instanceof CorruptDataException c) {
-          failures.increment();
-          last = new CorruptDataException(describe(r) + ": " + redact(c.getMessage())
-              + triesNote(attempt), c);
-        } else {
-          last = noAnswer(r, e, attempt);
-        }
+        last = noAnswer(r, e, attempt);
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RemoteException(describe(r) + ": interrupted", e);
       }
-      if (resp.statusCode() / 100 == 2) {
-        @SuppressWarnings("unchecked")
-        T result = (T) resp.body();
-        return result;
-      }
-      byte[] body = (byte[]) resp.body();
-      bytesIn.add(body.length);
-      failures.increment();
-      last = error(r, new Response(resp.statusCode(), resp.headers().map(), body), attempt);
-      if (!RetryPolicy.retryable(resp.statusCode())) {
-        throw last;
+      Counted in = new Counted(resp.body());
+      try (in) {
+        Response head = new Response(resp.statusCode(), resp.headers().map(), new byte[0]);
+        if (resp.statusCode() / 100 == 2) {
+          try {
+            return reader.read(head, in);
+          } catch (CorruptDataException e) {
+            failures.increment();
+            last = new CorruptDataException(describe(r) + ": " + redact(e.getMessage())
+                + triesNote(attempt), e);
+            continue;
+          }
+        }
+        failures.increment();
+        last = error(r, new Response(head.status(), head.headers(), in.readAllBytes()),
+            attempt);
+        if (!RetryPolicy.retryable(head.status())) {
+          throw last;
+        }
+      } catch (IOException e) {
+        last = noAnswer(r, e, attempt);
+      } finally {
+        bytesIn.add(in.count);
       }
     }
     throw last;
   }
 
-  /** Feeds a body to a sink as the client delivers it; the sink's result is the body. */
-  private static final class SinkSubscriber<T> implements HttpResponse.BodySubscriber<Object> {
-    private final BodySink<T> sink;
-    private final LongAdder bytesIn;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+  /** Counts the bytes read through it. */
+  private static final class Counted extends FilterInputStream {
+    private long count;
 
-    SinkSubscriber(BodySink<T> sink, LongAdder bytesIn) {
-      this.sink = sink;
-      this.bytesIn = bytesIn;
+    Counted(InputStream in) {
+      super(in);
     }
 
     @Override
-    public CompletionStage<Object> getBody() {
-      return result;
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      try {
-        for (ByteBuffer b : items) {
-          bytesIn.add(b.remaining());
-          sink.accept(b);
-        }
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        subscription.cancel();
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      if (result.isDone()) {
-        return;
-      }
-      try {
-        result.complete(sink.finish());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(n, 0);
+      return n;
     }
   }
 

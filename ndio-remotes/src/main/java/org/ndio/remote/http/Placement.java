@@ -1,6 +1,7 @@
 package org.ndio.remote.http;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.ndio.CorruptDataException;
@@ -38,30 +39,22 @@ public record Placement(Volume target, BoundingBox whole, BoundingBox piece) {
   }
 
   /**
-   * A sink for an answer whose body is the piece's raw voxels, nothing more or less ({@code
-   * label} names the request in messages).
+   * Reads an answer whose body is the piece's raw voxels, nothing more or less, from the
+   * stream straight into place ({@code label} names the request in messages).
    */
-  public HttpTransport.BodySink<Void> rawSink(String label) {
+  public Void fillFrom(InputStream in, String label) throws IOException {
     Cursor c = cursor();
-    return new HttpTransport.BodySink<>() {
-      @Override
-      public void accept(ByteBuffer bytes) {
-        if (bytes.remaining() > c.remaining()) {
-          throw new CorruptDataException(label + ": answer holds more than the " + bytes()
-              + " bytes of voxels expected");
-        }
-        c.put(bytes);
+    while (c.remaining() > 0) {
+      if (!c.read(in)) {
+        throw new CorruptDataException(label + ": answer holds " + c.written()
+            + " bytes of voxels, " + bytes() + " expected");
       }
-
-      @Override
-      public Void finish() {
-        if (c.remaining() > 0) {
-          throw new CorruptDataException(label + ": answer holds " + c.written()
-              + " bytes of voxels, " + bytes() + " expected");
-        }
-        return null;
-      }
-    };
+    }
+    if (in.read() >= 0) {
+      throw new CorruptDataException(label + ": answer holds more than the " + bytes()
+          + " bytes of voxels expected");
+    }
+    return null;
   }
 
   /** Writes the piece's bytes, in C order as they come, into their places in the target. */
@@ -87,13 +80,14 @@ public record Placement(Volume target, BoundingBox whole, BoundingBox piece) {
       return bytes() - written;
     }
 
-    /** Copies all of {@code src} into place; it must not hold more than {@link #remaining}. */
-    public void put(ByteBuffer src) {
-      while (src.hasRemaining()) {
-        int n = Math.min(src.remaining(), runBytes - at);
-        src.get(dst, offset() + at, n);
-        advance(n);
+    /** Reads the next bytes of the stream into place; false at the stream's end. */
+    public boolean read(InputStream in) throws IOException {
+      int n = in.read(dst, offset() + at, runBytes - at);
+      if (n < 0) {
+        return false;
       }
+      advance(n);
+      return true;
     }
 
     /**

@@ -218,8 +218,8 @@ public final class NeuroDataRemote implements Remote {
     HttpTransport.Request r = HttpTransport.Request.get(cutoutUri(f.service(), p), Map.of());
     String where = http.describe(r);
     try {
-      http.receive(r, () -> f == WireFormat.NPZ ? new NpzSink(at, where)
-          : at.rawSink(where + ": raw body"));
+      http.receive(r, (head, in) -> f == WireFormat.NPZ ? NpzSink.decode(in, at, where)
+          : at.fillFrom(in, where + ": raw body"));
     } catch (VolumeNotFoundException e) {
       String m = e.getMessage();
       int i = m.indexOf(": 404 ");

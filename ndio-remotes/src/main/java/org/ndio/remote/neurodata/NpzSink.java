@@ -1,5 +1,7 @@
 package org.ndio.remote.neurodata;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -8,18 +10,17 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.ndio.CorruptDataException;
 import org.ndio.format.npy.NpyHeader;
-import org.ndio.remote.http.HttpTransport;
 import org.ndio.remote.http.Placement;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 
 /**
- * Inflates an {@code npz} answer ({@link NpzBody}) as it arrives, straight into the place of
+ * Inflates an {@code npz} answer ({@link NpzBody}) as it arrives, fed piece by piece, straight into the place of
  * its piece in the assembled volume. The body must hold the piece's {@code (1, z, y, x)} array
  * of the target's dtype. Little-endian C-order arrays (what ndstore sends) go run by run into
  * the target with no array in between; others are inflated whole, reordered, then copied.
  */
-final class NpzSink implements HttpTransport.BodySink<Void> {
+final class NpzSink {
 
   private final Placement at;
   private final String label;
@@ -41,8 +42,23 @@ final class NpzSink implements HttpTransport.BodySink<Void> {
     this.cursor = at.cursor();
   }
 
-  @Override
-  public void accept(ByteBuffer bytes) {
+  /** Reads an answer's body from {@code in} to its end, into place. */
+  static Void decode(InputStream in, Placement at, String label) throws IOException {
+    NpzSink sink = new NpzSink(at, label);
+    byte[] buffer = new byte[1 << 16];
+    try {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sink.accept(ByteBuffer.wrap(buffer, 0, n));
+      }
+    } catch (IOException e) {
+      sink.inflater.end();
+      throw e;
+    }
+    return sink.finish();
+  }
+
+  /** The next bytes of the body; all of them are used before this returns. */
+  void accept(ByteBuffer bytes) {
     try {
       inflater.setInput(bytes);
       pump();
@@ -161,8 +177,8 @@ final class NpzSink implements HttpTransport.BodySink<Void> {
     }
   }
 
-  @Override
-  public Void finish() {
+  /** The body has ended: all of the array must be in, and nothing after it. */
+  Void finish() {
     try {
       pump(); // output the inflater still held back
       long got = header == null ? 0 : other == null ? cursor.written() : otherAt;
