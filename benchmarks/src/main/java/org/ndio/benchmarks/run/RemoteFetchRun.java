@@ -22,8 +22,9 @@ import org.ndio.volume.Volume;
 
 /**
  * {@code RemoteFetchRun OUT.jsonl REPS NAME URL SERVICES}: posts the uint8 volume at URL to
- * each embedded server of the comma list SERVICES (dvid, boss, neurodata) and reads it back
- * whole through ndio's client, against the physical limit of that fetch.
+ * each embedded server of the comma list SERVICES (dvid, boss, neurodata, neurodata-raw: the
+ * same server read through its uncompressed raw service) and reads it back whole through
+ * ndio's client, against the physical limit of that fetch.
  *
  * <p>The limit is the transport of the bytes the service actually sends. The first fetch is
  * checked voxel for voxel and every answer body of it recorded ({@link ReplayHandler}); the

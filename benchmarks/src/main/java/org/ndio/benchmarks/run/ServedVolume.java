@@ -25,6 +25,7 @@ import org.ndio.remote.http.Secret;
 import org.ndio.remote.neurodata.NeuroDataOptions;
 import org.ndio.remote.neurodata.NeuroDataRemote;
 import org.ndio.remote.neurodata.NeuroDataUrl;
+import org.ndio.remote.neurodata.WireFormat;
 import org.ndio.serve.EmbeddedServer;
 import org.ndio.serve.FaultInjection;
 import org.ndio.serve.boss.BossServer;
@@ -54,8 +55,10 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
     return switch (service) {
       case "dvid" -> dvid(root, v);
       case "boss" -> boss(root, v);
-      case "neurodata" -> neurodata(root, v);
-      default -> throw new IllegalArgumentException("dvid | boss | neurodata: " + service);
+      case "neurodata" -> neurodata(root, v, WireFormat.NPZ);
+      case "neurodata-raw" -> neurodata(root, v, WireFormat.RAW);
+      default -> throw new IllegalArgumentException(
+          "dvid | boss | neurodata | neurodata-raw: " + service);
     };
   }
 
@@ -104,7 +107,9 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
     return new ServedVolume(server, replay, r, o.maxRequestBytes(), o.concurrency());
   }
 
-  private static ServedVolume neurodata(Path root, Volume v) throws Exception {
+  /** NeuroData, its cutouts read in {@code format} (the default, npz, or its raw service). */
+  private static ServedVolume neurodata(Path root, Volume v, WireFormat format)
+      throws Exception {
     Secret key = Secret.of("bench-key");
     ReplayHandler replay = new ReplayHandler(new NeuroDataHandler(root, Optional.of(key)));
     EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
@@ -122,7 +127,7 @@ record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
     if (made.statusCode() != 200) {
       throw new IllegalStateException("autoIngest: " + made.body());
     }
-    NeuroDataOptions o = NeuroDataOptions.DEFAULT.withPieceBytes(
+    NeuroDataOptions o = NeuroDataOptions.DEFAULT.withFormat(format).withPieceBytes(
         Long.getLong(REQUEST_BYTES, NeuroDataOptions.DEFAULT.pieceBytes()));
     NeuroDataRemote r = new NeuroDataRemote(NeuroDataUrl.parse("neurodata+http://127.0.0.1:"
         + server.port() + "/bench/em"), Optional.of(key), o);
