@@ -195,7 +195,8 @@ public final class DvidRemote implements Remote {
 
   /**
    * Reads one piece into its place in the assembled volume: raw voxels are read from the
-   * socket's stream straight into the target's rows as they arrive; LZ4 answers (labels) are decoded whole, then copied.
+   * socket's stream straight into the target's rows as they arrive; LZ4 answers (labels) are
+   * decoded whole, then copied.
    */
   private void getRawInto(Placement at) {
     BoundingBox p = at.piece();

@@ -15,10 +15,11 @@ import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 
 /**
- * Inflates an {@code npz} answer ({@link NpzBody}) as it arrives, fed piece by piece, straight into the place of
- * its piece in the assembled volume. The body must hold the piece's {@code (1, z, y, x)} array
- * of the target's dtype. Little-endian C-order arrays (what ndstore sends) go run by run into
- * the target with no array in between; others are inflated whole, reordered, then copied.
+ * Inflates an {@code npz} answer ({@link NpzBody}) as it arrives, fed piece by piece, straight
+ * into the place of its piece in the assembled volume. The body must hold the piece's {@code
+ * (1, z, y, x)} array of the target's dtype. Little-endian C-order arrays (what ndstore sends)
+ * go run by run into the target with no array in between; others are inflated whole,
+ * reordered, then copied.
  */
 final class NpzSink {
 

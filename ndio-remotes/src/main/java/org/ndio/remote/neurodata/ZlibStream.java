@@ -15,7 +15,7 @@ final class ZlibStream implements AutoCloseable {
     inflater.setInput(body);
   }
 
-  /** Inflates exactly {@code len} bytes into {@code dst} at {@code off}; {@code what} for errors. */
+  /** Inflates exactly {@code len} bytes into {@code dst} at {@code off} ({@code what}: errors). */
   void readFully(byte[] dst, int off, int len, String what) {
     int at = 0;
     while (at < len) {
