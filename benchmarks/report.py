@@ -485,7 +485,10 @@ def main(d, out_md, plot_dir, scale_md):
       "of the per-pair ratios). *MB on the wire* is what the service sends: DVID raw voxels, "
       "BOSS blosc, NeuroData zlib-compressed npy (`neurodata-raw`: its uncompressed `raw` "
       "service). *Live server* is the same fetch answered by the server itself, its work "
-      "included (not a limit; for reference).")
+      "included (not a limit; for reference). NeuroData's npz bodies are one zlib stream "
+      "each: inflating them (into the volume as they arrive) is CPU work the plain GETs do "
+      "not do, a few hundred MB/s per core with the JDK's zlib, so on two cores the npz fetch "
+      "stays well under 0.7x the transport of its bodies; the `raw` service has no such cost.")
     w("")
     w(remote)
     w("")
