@@ -25,11 +25,13 @@ import org.ndio.remote.http.Secret;
 import org.ndio.remote.neurodata.NeuroDataOptions;
 import org.ndio.remote.neurodata.NeuroDataRemote;
 import org.ndio.remote.neurodata.NeuroDataUrl;
+import org.ndio.remote.neurodata.WireFormat;
 import org.ndio.serve.EmbeddedServer;
 import org.ndio.serve.FaultInjection;
 import org.ndio.serve.boss.BossServer;
-import org.ndio.serve.dvid.DvidServer;
-import org.ndio.serve.neurodata.NeuroDataServer;
+import org.ndio.serve.boss.BossServerConfig;
+import org.ndio.serve.dvid.DvidHandler;
+import org.ndio.serve.neurodata.NeuroDataHandler;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 import org.ndio.volume.VoxelSize;
@@ -37,17 +39,26 @@ import org.ndio.volume.VoxelSize;
 /**
  * A uint8 volume posted to one of ndio's embedded servers, and the client that reads it back
  * with the client's default request size and concurrency (which the plain-GET reference
- * copies).
+ * copies). The server's protocol handler sits behind a {@link ReplayHandler}, so that the
+ * answers of one fetch can be recorded and served again from memory.
  */
-record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int concurrency)
-    implements AutoCloseable {
+record ServedVolume(EmbeddedServer server, ReplayHandler replay, Remote remote,
+    long requestBytes, int concurrency) implements AutoCloseable {
+
+  /**
+   * A system property that sets the clients' request size instead of their default (to see
+   * how the figures move with it).
+   */
+  static final String REQUEST_BYTES = "ndio.bench.requestBytes";
 
   static ServedVolume start(String service, Path root, Volume v) throws Exception {
     return switch (service) {
       case "dvid" -> dvid(root, v);
       case "boss" -> boss(root, v);
-      case "neurodata" -> neurodata(root, v);
-      default -> throw new IllegalArgumentException("dvid | boss | neurodata: " + service);
+      case "neurodata" -> neurodata(root, v, WireFormat.NPZ);
+      case "neurodata-raw" -> neurodata(root, v, WireFormat.RAW);
+      default -> throw new IllegalArgumentException(
+          "dvid | boss | neurodata | neurodata-raw: " + service);
     };
   }
 
@@ -58,23 +69,28 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
   }
 
   private static ServedVolume dvid(Path root, Volume v) throws Exception {
-    EmbeddedServer server = DvidServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new DvidHandler(root, Optional.empty(),
+        DvidHandler.DEFAULT_COMPRESSOR));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String uuid;
     try (DvidClient c = new DvidClient(URI.create(server.address()), Optional.empty(),
         DvidOptions.DEFAULT)) {
       uuid = c.createRepo("bench", "ndio benchmarks/run");
       c.createInstance(uuid, DvidType.UINT8BLK, "gray", Map.of());
     }
+    DvidOptions o = DvidOptions.DEFAULT.withMaxRequestBytes(
+        Long.getLong(REQUEST_BYTES, DvidOptions.DEFAULT.maxRequestBytes()));
     DvidRemote r = DvidRemote.open(DvidUrl.parse("dvid+http://127.0.0.1:" + server.port()
-        + "/" + uuid + "/gray"), Optional.empty(), DvidOptions.DEFAULT);
+        + "/" + uuid + "/gray"), Optional.empty(), o);
     r.postCutout(0, 0, 0, 0, v);
     r.refresh();
-    return new ServedVolume(server, r,
-        DvidOptions.DEFAULT.maxRequestBytes(), DvidOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.maxRequestBytes(), o.concurrency());
   }
 
   private static ServedVolume boss(Path root, Volume v) throws Exception {
-    EmbeddedServer server = BossServer.start(root, 0, Optional.empty(), FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new BossServer(root, Optional.empty(),
+        BossServerConfig.DEFAULT));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String host = "boss+http://127.0.0.1:" + server.port();
     BoundingBox all = BoundingBox.ofShape(v.sizeX(), v.sizeY(), v.sizeZ());
     try (BossProject p = BossProject.connect(host, Optional.empty(), BossOptions.DEFAULT)) {
@@ -84,17 +100,19 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
       p.createExperiment(BossExperiment.of("em", "bench", "bench", 1, "anisotropic"));
       p.createChannel("bench", "em", BossChannel.of("raw", "image", "uint8"));
     }
-    BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(),
-        BossOptions.DEFAULT);
+    BossOptions o = BossOptions.DEFAULT.withMaxRequestBytes(
+        Long.getLong(REQUEST_BYTES, BossOptions.DEFAULT.maxRequestBytes()));
+    BossRemote r = BossRemote.open(BossUrl.parse(host + "/bench/em/raw"), Optional.empty(), o);
     r.postCutout(0, 0, 0, 0, v);
-    return new ServedVolume(server, r,
-        BossOptions.DEFAULT.maxRequestBytes(), BossOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.maxRequestBytes(), o.concurrency());
   }
 
-  private static ServedVolume neurodata(Path root, Volume v) throws Exception {
+  /** NeuroData, its cutouts read in {@code format} (the default, npz, or its raw service). */
+  private static ServedVolume neurodata(Path root, Volume v, WireFormat format)
+      throws Exception {
     Secret key = Secret.of("bench-key");
-    EmbeddedServer server = NeuroDataServer.start(root, 0, Optional.of(key),
-        FaultInjection.NONE);
+    ReplayHandler replay = new ReplayHandler(new NeuroDataHandler(root, Optional.of(key)));
+    EmbeddedServer server = EmbeddedServer.start(replay, 0, FaultInjection.NONE);
     String json = "{\"dataset\": {\"dataset_name\": \"bench\", \"imagesize\": [" + v.sizeX()
         + ", " + v.sizeY() + ", " + v.sizeZ() + "], \"voxelres\": [4.0, 4.0, 40.0],"
         + " \"scalinglevels\": 0}, \"project\": {\"project_name\": \"bench\"}, \"channels\":"
@@ -109,10 +127,11 @@ record ServedVolume(EmbeddedServer server, Remote remote, long requestBytes, int
     if (made.statusCode() != 200) {
       throw new IllegalStateException("autoIngest: " + made.body());
     }
+    NeuroDataOptions o = NeuroDataOptions.DEFAULT.withFormat(format).withPieceBytes(
+        Long.getLong(REQUEST_BYTES, NeuroDataOptions.DEFAULT.pieceBytes()));
     NeuroDataRemote r = new NeuroDataRemote(NeuroDataUrl.parse("neurodata+http://127.0.0.1:"
-        + server.port() + "/bench/em"), Optional.of(key), NeuroDataOptions.DEFAULT);
+        + server.port() + "/bench/em"), Optional.of(key), o);
     r.postCutout(0, 0, 0, v);
-    return new ServedVolume(server, r,
-        NeuroDataOptions.DEFAULT.pieceBytes(), NeuroDataOptions.DEFAULT.concurrency());
+    return new ServedVolume(server, replay, r, o.pieceBytes(), o.concurrency());
   }
 }

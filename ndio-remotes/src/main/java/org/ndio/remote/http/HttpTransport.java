@@ -1,6 +1,8 @@
 package org.ndio.remote.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +73,18 @@ public final class HttpTransport implements AutoCloseable {
   /** Reads the server's own words from an error response (each protocol words them its way). */
   public interface ErrorReader {
     String message(Response r);
+  }
+
+  /**
+   * Reads a successful answer's body as it arrives (see {@link #receive}). A {@link
+   * CorruptDataException} or an {@link IOException} from it fails the try.
+   */
+  public interface BodyReader<T> {
+    /**
+     * @param head status and headers (its body is empty)
+     * @param body the body, to be read to its end
+     */
+    T read(Response head, InputStream body) throws IOException;
   }
 
   /** Counts since the transport was opened. */
@@ -149,16 +163,7 @@ public final class HttpTransport implements AutoCloseable {
       try {
         response = exchange(r);
       } catch (IOException e) {
-        failures.increment();
-        Optional<Throwable> tls = TlsProblem.find(e);
-        if (tls.isPresent()) {
-          throw new TlsException(describe(r) + ": TLS certificate problem with "
-              + r.uri().getHost() + " (" + redact(TlsProblem.reason(tls.get())) + "); trust its"
-              + " certificate in the JDK trust store, or for a test server set 'tls_verify:"
-              + " false' in its profile", e);
-        }
-        last = new RemoteException(describe(r) + ": no answer (" + redact(e.toString()) + ")"
-            + triesNote(attempt), e);
+        last = noAnswer(r, e, attempt);
         continue;
       }
       if (response.status() >= 200 && response.status() < 300) {
@@ -180,18 +185,114 @@ public final class HttpTransport implements AutoCloseable {
     throw last;
   }
 
+  /**
+   * Like {@link #send}, but a successful answer's body is handed to {@code reader} as it
+   * arrives instead of being gathered into one array first: it is decoded, on the calling
+   * thread, while the rest is still on the wire, straight into its final place. A failed try
+   * may have been read in part before it failed; the reader reads the next try's body from its
+   * start.
+   */
+  public <T> T receive(Request r, BodyReader<T> reader) {
+    int tries = r.idempotent() ? retry.attempts() : 1;
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= tries; attempt++) {
+      if (attempt > 1) {
+        retries.increment();
+        sleep(retry.delay(attempt, ThreadLocalRandom.current()));
+      }
+      requests.increment();
+      HttpResponse<InputStream> resp;
+      try {
+        resp = client.send(build(r), HttpResponse.BodyHandlers.ofInputStream());
+        bytesOut.add(r.body() == null ? 0 : r.body().length);
+      } catch (IOException e) {
+        last = noAnswer(r, e, attempt);
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RemoteException(describe(r) + ": interrupted", e);
+      }
+      Counted in = new Counted(resp.body());
+      try (in) {
+        Response head = new Response(resp.statusCode(), resp.headers().map(), new byte[0]);
+        if (resp.statusCode() / 100 == 2) {
+          try {
+            return reader.read(head, in);
+          } catch (CorruptDataException e) {
+            failures.increment();
+            last = new CorruptDataException(describe(r) + ": " + redact(e.getMessage())
+                + triesNote(attempt), e);
+            continue;
+          }
+        }
+        failures.increment();
+        last = error(r, new Response(head.status(), head.headers(), in.readAllBytes()),
+            attempt);
+        if (!RetryPolicy.retryable(head.status())) {
+          throw last;
+        }
+      } catch (IOException e) {
+        last = noAnswer(r, e, attempt);
+      } finally {
+        bytesIn.add(in.count);
+      }
+    }
+    throw last;
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class Counted extends FilterInputStream {
+    private long count;
+
+    Counted(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(n, 0);
+      return n;
+    }
+  }
+
+  /** A try that got no (whole) answer; a TLS certificate problem is final. */
+  private RuntimeException noAnswer(Request r, IOException e, int attempt) {
+    failures.increment();
+    Optional<Throwable> tls = TlsProblem.find(e);
+    if (tls.isPresent()) {
+      throw new TlsException(describe(r) + ": TLS certificate problem with "
+          + r.uri().getHost() + " (" + redact(TlsProblem.reason(tls.get())) + "); trust its"
+          + " certificate in the JDK trust store, or for a test server set 'tls_verify:"
+          + " false' in its profile", e);
+    }
+    return new RemoteException(describe(r) + ": no answer (" + redact(e.toString()) + ")"
+        + triesNote(attempt), e);
+  }
+
   private String triesNote(int attempt) {
     return attempt > 1 ? " (after " + attempt + " tries)" : "";
   }
 
-  private Response exchange(Request r) throws IOException {
+  private HttpRequest build(Request r) {
     HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).timeout(timeout);
     r.headers().forEach(b::header);
     token.ifPresent(t -> b.header("Authorization", authScheme + " " + t.reveal()));
     b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
+    return b.build();
+  }
+
+  private Response exchange(Request r) throws IOException {
     try {
-      HttpResponse<byte[]> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> resp = client.send(build(r), HttpResponse.BodyHandlers.ofByteArray());
       bytesOut.add(r.body() == null ? 0 : r.body().length);
       bytesIn.add(resp.body().length);
       return new Response(resp.statusCode(), resp.headers().map(), resp.body());

@@ -24,6 +24,7 @@ import org.ndio.VolumeNotFoundException;
 import org.ndio.format.hdf5.Hdf5Bytes;
 import org.ndio.remote.Remote;
 import org.ndio.remote.http.HttpTransport;
+import org.ndio.remote.http.Placement;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.LevelView;
 import org.ndio.store.VolumeInfo;
@@ -185,20 +186,45 @@ public final class NeuroDataRemote implements Remote {
     Size3 piece = CutoutPieces.pieceShape(cube(box), box, channel.dtype().bytes(),
         options.pieceBytes());
     List<BoundingBox> pieces = CutoutPieces.split(box, origin(box), cube(box), piece);
-    if (pieces.size() == 1) {
+    if (pieces.size() == 1 && options.format() == WireFormat.HDF5) {
       return fetch(box);
     }
     Volume out = Volume.allocate(channel.dtype(), box);
     List<Callable<Void>> tasks = new ArrayList<>();
     for (BoundingBox p : pieces) {
       tasks.add(() -> {
-        out.copyFrom(fetch(p), (int) (p.x0() - box.x0()), (int) (p.y0() - box.y0()),
-            (int) (p.z0() - box.z0()));
+        fetchInto(new Placement(out, box, p));
         return null;
       });
     }
     http.parallel(tasks);
     return out;
+  }
+
+  /**
+   * Reads one piece into its place in the assembled volume. {@code npz} and {@code raw}
+   * answers are decoded as they arrive, straight into the target's rows (inflating overlaps
+   * the rest of the transfer, and no array per piece is made); {@code hdf5} ones are decoded
+   * whole, then copied.
+   */
+  private void fetchInto(Placement at) {
+    WireFormat f = options.format();
+    BoundingBox p = at.piece();
+    if (f == WireFormat.HDF5) {
+      at.target().copyFrom(fetch(p), (int) (p.x0() - at.whole().x0()),
+          (int) (p.y0() - at.whole().y0()), (int) (p.z0() - at.whole().z0()));
+      return;
+    }
+    HttpTransport.Request r = HttpTransport.Request.get(cutoutUri(f.service(), p), Map.of());
+    String where = http.describe(r);
+    try {
+      http.receive(r, (head, in) -> f == WireFormat.NPZ ? NpzSink.decode(in, at, where)
+          : at.fillFrom(in, where + ": raw body"));
+    } catch (VolumeNotFoundException e) {
+      String m = e.getMessage();
+      int i = m.indexOf(": 404 ");
+      throw new RemoteException(m, 404, i < 0 ? m : m.substring(i + 6));
+    }
   }
 
   private Volume fetch(BoundingBox b) {

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.ndio.CorruptDataException;
 import org.ndio.codec.Expansion;
 import org.ndio.format.SeekableInput;
@@ -101,90 +99,66 @@ public final class NpzBody {
    * {@link Volume#MAX_BYTES} before anything is allocated, and against what the stream holds.
    */
   public static Decoded decode(byte[] body, String label) {
-    Inflater inf = new Inflater();
-    try {
-      inf.setInput(body);
-      byte[] pre = inflate(inf, 10, label, "npy preamble");
-      for (int i = 0; i < MAGIC.length; i++) {
-        if (pre[i] != MAGIC[i]) {
-          throw new CorruptDataException(label + ": npz body does not hold an npy array (no"
-              + " \\x93NUMPY magic after decompression)");
-        }
-      }
-      int major = pre[6] & 0xff;
-      if (major < 1 || major > 3) {
-        parseHeader(pre, label); // refuses the version with NpyHeader's own message
-      }
-      int lengthBytes = major == 1 ? 2 : 4;
-      byte[] len = major == 1 ? new byte[0] : inflate(inf, 2, label, "npy preamble");
-      ByteBuffer lb = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-      lb.put(pre, 8, 2).put(len).put(new byte[4 - 2 - len.length]).flip();
-      long headerLength = major == 1 ? lb.getShort() & 0xffffL : lb.getInt() & 0xffffffffL;
-      if (headerLength > 1 << 20) {
-        throw new CorruptDataException(label + ": npz body's npy header declares "
-            + headerLength + " bytes, more than any array header");
-      }
-      byte[] text = inflate(inf, (int) headerLength, label, "npy header");
-      byte[] head = new byte[8 + lengthBytes + text.length];
-      System.arraycopy(pre, 0, head, 0, 10);
-      System.arraycopy(len, 0, head, 10, len.length);
-      System.arraycopy(text, 0, head, 8 + lengthBytes, text.length);
-      NpyHeader h = parseHeader(head, label);
+    try (ZlibStream z = new ZlibStream(body, label)) {
+      NpyHeader h = readHeader(z, label);
       long bytes = h.dataBytes();
-      if (bytes > Volume.MAX_BYTES) {
-        throw new CorruptDataException(label + ": npz body declares an array of shape "
-            + NpyHeader.shapeText(h.shape()) + " (" + bytes + " bytes), more than one volume"
-            + " holds");
-      }
       Expansion.require(bytes, body.length, Expansion.DEFLATE, label + ": npz body");
-      byte[] data = inflate(inf, (int) bytes, label, "array data");
-      if (!inf.finished() || inf.getRemaining() > 0) {
-        // Either more compressed data or trailing garbage: the body is not what it declares.
-        byte[] probe = new byte[1];
-        int extra = inf.finished() ? 0 : safeInflate(inf, probe, label);
-        if (extra > 0 || inf.getRemaining() > 0 || !inf.finished()) {
-          throw new CorruptDataException(label + ": npz body holds more than the "
-              + NpyHeader.shapeText(h.shape()) + " array its header declares");
-        }
-      }
+      byte[] data = z.read((int) bytes, "array data");
+      requireEnd(z, h, label);
       return new Decoded(h, data);
-    } finally {
-      inf.end();
     }
   }
 
-  private static NpyHeader parseHeader(byte[] head, String label) {
+  /** The npy preamble and header at the start of the stream, checked. */
+  private static NpyHeader readHeader(ZlibStream z, String label) {
+    byte[] pre = z.read(10, "npy preamble");
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (pre[i] != MAGIC[i]) {
+        throw new CorruptDataException(label + ": npz body does not hold an npy array (no"
+            + " \\x93NUMPY magic after decompression)");
+      }
+    }
+    int major = pre[6] & 0xff;
+    if (major < 1 || major > 3) {
+      parseHeader(pre, label); // refuses the version with NpyHeader's own message
+    }
+    int lengthBytes = major == 1 ? 2 : 4;
+    byte[] len = major == 1 ? new byte[0] : z.read(2, "npy preamble");
+    ByteBuffer lb = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    lb.put(pre, 8, 2).put(len).put(new byte[4 - 2 - len.length]).flip();
+    long headerLength = major == 1 ? lb.getShort() & 0xffffL : lb.getInt() & 0xffffffffL;
+    if (headerLength > 1 << 20) {
+      throw new CorruptDataException(label + ": npz body's npy header declares "
+          + headerLength + " bytes, more than any array header");
+    }
+    byte[] text = z.read((int) headerLength, "npy header");
+    byte[] head = new byte[8 + lengthBytes + text.length];
+    System.arraycopy(pre, 0, head, 0, 10);
+    System.arraycopy(len, 0, head, 10, len.length);
+    System.arraycopy(text, 0, head, 8 + lengthBytes, text.length);
+    NpyHeader h = parseHeader(head, label);
+    long bytes = h.dataBytes();
+    if (bytes > Volume.MAX_BYTES) {
+      throw new CorruptDataException(label + ": npz body declares an array of shape "
+          + NpyHeader.shapeText(h.shape()) + " (" + bytes + " bytes), more than one volume"
+          + " holds");
+    }
+    return h;
+  }
+
+  /** Either more compressed data or trailing garbage: the body is not what it declares. */
+  private static void requireEnd(ZlibStream z, NpyHeader h, String label) {
+    if (!z.atEnd()) {
+      throw new CorruptDataException(label + ": npz body holds more than the "
+          + NpyHeader.shapeText(h.shape()) + " array its header declares");
+    }
+  }
+
+  static NpyHeader parseHeader(byte[] head, String label) {
     try (SeekableInput in = SeekableInput.of(new ByteArrayInputStream(head))) {
       return NpyHeader.read(in, -1, label + ": npz body");
     } catch (IOException e) {
       throw new CorruptDataException(label + ": npz body: " + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] inflate(Inflater inf, int n, String label, String what) {
-    byte[] out = new byte[n];
-    int at = 0;
-    while (at < n) {
-      int got = safeInflate(inf, out, at, n - at, label);
-      if (got == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) {
-        throw new CorruptDataException(label + ": npz body is truncated: its " + what
-            + " needs " + n + " bytes, " + at + " present");
-      }
-      at += got;
-    }
-    return out;
-  }
-
-  private static int safeInflate(Inflater inf, byte[] out, String label) {
-    return safeInflate(inf, out, 0, out.length, label);
-  }
-
-  private static int safeInflate(Inflater inf, byte[] out, int off, int len, String label) {
-    try {
-      return inf.inflate(out, off, len);
-    } catch (DataFormatException e) {
-      throw new CorruptDataException(label + ": npz body is not a zlib stream: "
-          + e.getMessage(), e);
     }
   }
 }

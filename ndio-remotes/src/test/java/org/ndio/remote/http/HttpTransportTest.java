@@ -89,6 +89,74 @@ class HttpTransportTest {
   }
 
   @Test
+  void streamedBodiesAreRetriedThroughFaultsAndEndUpWhole() throws Exception {
+    try (EmbeddedServer s = EmbeddedServer.start(HttpTransportTest::answer, 0,
+            FaultInjection.evenly(0.3, 43));
+        HttpTransport t = transport(Optional.of(TOKEN),
+            new RetryPolicy(12, Duration.ofMillis(1), Duration.ofMillis(20)))) {
+      List<Callable<Integer>> calls = new ArrayList<>();
+      for (int i = 1; i <= 60; i++) {
+        int n = 7000 * i;
+        calls.add(() -> {
+          byte[] body = t.receive(HttpTransport.Request.get(
+              URI.create(s.address() + "/echo/" + n), Map.of()), (head, in) -> {
+                byte[] b = in.readAllBytes(); // a cut body ends early or fails to read
+                if (b.length != n) {
+                  throw new CorruptDataException("short body");
+                }
+                return b;
+              });
+          assertArrayEquals(pattern(n), body);
+          return n;
+        });
+      }
+      assertEquals(60, t.parallel(calls).size());
+      EmbeddedServer.Stats faults = s.stats();
+      assertTrue(faults.errors() + faults.drops() + faults.truncations() > 5, faults.toString());
+      HttpTransport.Stats stats = t.stats();
+      assertEquals(stats.failures(), stats.retries());
+      assertTrue(stats.retries() > 5, stats + " " + faults);
+      long whole = 0;
+      for (int i = 1; i <= 60; i++) {
+        whole += 7000L * i;
+      }
+      assertTrue(stats.bytesIn() >= whole, stats.toString());
+    }
+  }
+
+  @Test
+  void streamedRequestsGiveTheSameTypedErrors() throws Exception {
+    try (EmbeddedServer s = EmbeddedServer.start(HttpTransportTest::answer, 0,
+        FaultInjection.NONE)) {
+      URI missing = URI.create(s.address() + "/" + TOKEN.reveal() + "/missing");
+      try (HttpTransport t = transport(Optional.of(TOKEN), RetryPolicy.DEFAULT)) {
+        VolumeNotFoundException e = assertThrows(VolumeNotFoundException.class,
+            () -> t.receive(HttpTransport.Request.get(missing, Map.of()),
+                (head, in) -> in.readAllBytes()));
+        assertTrue(e.getMessage().contains("404 no such thing"), e.getMessage());
+        assertFalse(e.getMessage().contains(TOKEN.reveal()), e.getMessage());
+        assertEquals(1, t.stats().requests(), "a 404 is not retried");
+      }
+      try (HttpTransport t = transport(Optional.of(Secret.of("wrong")), RetryPolicy.DEFAULT)) {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> t.receive(
+            HttpTransport.Request.get(URI.create(s.address() + "/echo/3"), Map.of()),
+            (head, in) -> in.readAllBytes()));
+        assertEquals(401, e.status());
+      }
+      try (HttpTransport t = transport(Optional.of(TOKEN),
+          new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)))) {
+        CorruptDataException e = assertThrows(CorruptDataException.class, () -> t.receive(
+            HttpTransport.Request.get(URI.create(s.address() + "/echo/3"), Map.of()),
+            (head, in) -> {
+              throw new CorruptDataException("never right");
+            }));
+        assertTrue(e.getMessage().contains("never right (after 3 tries)"), e.getMessage());
+        assertEquals(3, t.stats().requests());
+      }
+    }
+  }
+
+  @Test
   void errorsAreTypedCarryTheServersWordsAndNeverTheToken() throws Exception {
     try (EmbeddedServer s = EmbeddedServer.start(HttpTransportTest::answer, 0,
         FaultInjection.NONE)) {
