@@ -238,7 +238,8 @@ def cores_table(rows, goals):
             "limit at every size; the peak heap is the sum of the heap pools' peaks (garbage "
             "included), so it bounds the true peak from above." % (heap / 1e6)
             if heap else "")
-    note += ("\n\nEach local[N] JVM is confined to N CPUs (`taskset`; the CPUs column lists "
+    note += ("\n\nEach local[N] JVM is confined to N CPUs (`taskset`; the CPUs column "
+             "lists "
              "those the JVM was allowed, all of them where taskset was missing) and told it has N (`-XX:ActiveProcessorCount`), "
              "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
              "second core. Task CPU and task run time are Spark's task metrics summed over the "
