@@ -240,7 +240,8 @@ def cores_table(rows, goals):
             if heap else "")
     note += ("\n\nEach local[N] JVM is confined to N CPUs (`taskset`; the CPUs column "
              "lists "
-             "those the JVM was allowed, all of them where taskset was missing) and told it has N (`-XX:ActiveProcessorCount`), "
+             "those the JVM was allowed, all of them where taskset was missing) and told it "
+             "has N (`-XX:ActiveProcessorCount`), "
              "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
              "second core. Task CPU and task run time are Spark's task metrics summed over the "
              "best run (run time includes waiting for a core); driver-only is the wall time "
