@@ -202,10 +202,20 @@ def peer_impl(peer):
             "numpy block mean": "numpy"}[peer]
 
 
+def pair(a, b, key, fmt=None):
+    """One figure of the local[1] and the local[2] row, as 'a / b'."""
+    fmt = fmt or f2
+
+    def one(r):
+        return fmt(r[key]) if ok(r) and key in r else "–"
+    return "%s / %s" % (one(a), one(b))
+
+
 def cores_table(rows, goals):
     out = ["| job | volume | local[1] s | local[2] s | speed-up | goal 1.7x "
-           "| peak heap local[1] MB | peak heap local[2] MB | objects |",
-           "|---|---|---|---|---|---|---|---|---|"]
+           "| task CPU s [1] / [2] | task run s [1] / [2] | driver-only s [1] / [2] "
+           "| JVM CPU s [1] / [2] | CPUs [1] / [2] | peak heap MB [1] / [2] | objects |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for job in ("count", "downsample", "mesh"):
         for v in volumes(rows):
             a = find(rows, op=job, volume=v, impl="ours-local[1]")
@@ -219,14 +229,26 @@ def cores_table(rows, goals):
             cell_a = failed(a) if a and not ok(a) else f2(sa)
             cell_b = failed(b) if b and not ok(b) else f2(sb)
             done = b if ok(b) else a if ok(a) else {}
-            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                job, v, cell_a, cell_b, f2(x), verdict(x, GOALS["cores"]), mb(a), mb(b),
-                done.get("objects", "–")))
+            out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |"
+                       % (job, v, cell_a, cell_b, f2(x), verdict(x, GOALS["cores"]),
+                          pair(a, b, "task_cpu_s"), pair(a, b, "task_s"),
+                          pair(a, b, "driver_s"), pair(a, b, "process_cpu_s"),
+                          pair(a, b, "cpus_allowed", str), mb(a), mb(b),
+                          done.get("objects", "–")))
     heap = next((r["max_heap"] for r in rows if "max_heap" in r), None)
     note = ("\nThe jobs run in one JVM per volume and core count, with the same %.0f MB heap "
             "limit at every size; the peak heap is the sum of the heap pools' peaks (garbage "
             "included), so it bounds the true peak from above." % (heap / 1e6)
             if heap else "")
+    note += ("\n\nEach local[N] JVM is confined to N CPUs (`taskset`; the CPUs column "
+             "lists "
+             "those the JVM was allowed, all of them where taskset was missing) and told it "
+             "has N (`-XX:ActiveProcessorCount`), "
+             "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
+             "second core. Task CPU and task run time are Spark's task metrics summed over the "
+             "best run (run time includes waiting for a core); driver-only is the wall time "
+             "during which no stage ran (planning, driver-side merges, cleanup); JVM CPU is the "
+             "whole process's CPU time in the run, GC and JIT included.")
     return "\n".join(out) + "\n" + note
 
 

@@ -1,7 +1,10 @@
 package org.ndio.benchmarks.run;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -24,8 +27,10 @@ import org.ndio.volume.Size3;
  * in {@code local[N]} for each N of the comma list CORES: {@code count} (threshold 128,
  * 6-connected), {@code downsample} (one 2x2x2 mean level into a new group, level 0 copied) and
  * {@code mesh} (binary PLY files: every cell of LABELS when given, as a connectomics user
- * meshes a segmentation, else the threshold-128 mask as one surface). Each figure carries the JVM's peak heap, so a
- * run of every size with the same -Xmx shows memory bounded by the cuboids, not the volume.
+ * meshes a segmentation, else the threshold-128 mask as one surface). Each figure carries the
+ * JVM's peak heap, so a run of every size with the same -Xmx shows memory bounded by the
+ * cuboids, not the volume, and where the time went ({@link JobFigures}: the tasks' summed run
+ * and CPU time, the driver-only time) with the CPUs the JVM was allowed to run on.
  */
 public final class JobRun {
 
@@ -46,6 +51,8 @@ public final class JobRun {
     }
     for (String cores : args[6].split(",")) {
       SparkSession s = LocalSpark.start(Integer.parseInt(cores));
+      TaskTimes times = new TaskTimes();
+      s.sparkContext().addSparkListener(times);
       try {
         for (String job : args[5].split(",")) {
           HeapPeak.reset();
@@ -53,15 +60,20 @@ public final class JobRun {
           int[] round = new int[1];
           String impl = "ours-local[" + cores + "]";
           try {
-            double sec = Best.seconds(reps, () -> {
+            JobFigures f = best(reps, times, () -> {
               Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
               objects[0] = run(s, job, url, labels, dir);
               return objects[0];
             });
-            out.add(area(job), name, impl, job, sec, voxels, bytes,
-                Map.of("peak_bytes", HeapPeak.bytes(), "objects", objects[0],
-                    "threads", Integer.parseInt(cores),
-                    "max_heap", Runtime.getRuntime().maxMemory()));
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("peak_bytes", HeapPeak.bytes());
+            extra.put("objects", objects[0]);
+            extra.put("threads", Integer.parseInt(cores));
+            extra.put("max_heap", Runtime.getRuntime().maxMemory());
+            extra.put("processors", Runtime.getRuntime().availableProcessors());
+            extra.put("cpus_allowed", CpuAffinity.allowed());
+            extra.putAll(f.fields());
+            out.add(area(job), name, impl, job, f.wallSeconds(), voxels, bytes, extra);
           } catch (RuntimeException | OutOfMemoryError e) {
             // a job that cannot finish in the fixed heap is a result too: recorded, not fatal
             out.failed(area(job), name, impl, job, voxels, e.toString(),
@@ -73,6 +85,37 @@ public final class JobRun {
         s.stop();
       }
     }
+  }
+
+  /**
+   * The figures of the fastest of {@code reps} runs, after warm-up runs as {@link Best} does
+   * them (none for one run). The listener settles outside the clock.
+   */
+  private static JobFigures best(int reps, TaskTimes times, Best.Work w) throws Exception {
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean();
+    if (reps > 1) {
+      long warm = System.nanoTime();
+      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < 1_000_000_000L); i++) {
+        Best.sink = w.run();
+      }
+    }
+    times.settle(10_000);
+    times.take(0, 0);
+    JobFigures best = null;
+    for (int i = 0; i < Math.max(1, reps); i++) {
+      long cpu = os.getProcessCpuTime();
+      long t = System.nanoTime();
+      Best.sink = w.run();
+      long wall = System.nanoTime() - t;
+      cpu = os.getProcessCpuTime() - cpu;
+      times.settle(10_000);
+      JobFigures f = times.take(wall, cpu);
+      if (best == null || f.wallSeconds() < best.wallSeconds()) {
+        best = f;
+      }
+    }
+    return best;
   }
 
   private static long run(SparkSession s, String job, String url, String labels, Path dir) {

@@ -126,8 +126,12 @@ public final class CellCount {
     JavaRDD<CuboidAnalysis> fresh = CuboidSkip.apply(Ndio.read(spark, url, read), done)
         .javaRDD().map(Ndio::toCuboid).map(c -> {
           CuboidAnalysis a = CuboidAnalysis.of(c, rule, grid);
-          analysed.mark(Journal.key(c.box().x0(), c.box().y0(), c.box().z0()),
-              AnalysisCodec.encode(a));
+          if (analysed.active()) {
+            // Encoding deflates the analysis: a seventh of a count's task samples at 64x, for
+            // nothing when no journal keeps it.
+            analysed.mark(Journal.key(c.box().x0(), c.box().y0(), c.box().z0()),
+                AnalysisCodec.encode(a));
+          }
           return a;
         });
     JavaRDD<CuboidAnalysis> local = (done.isEmpty() ? fresh : fresh.union(
@@ -138,7 +142,7 @@ public final class CellCount {
     JavaPairRDD<Long, Tuple2<Long, ObjectPiece>> rooted = null;
     try {
       merge = o.byLabel() ? SeamMerge.none()
-          : SeamMerge.of(jsc, pairs(local), o.driverMergeLimit());
+          : SeamMerge.of(jsc, SeamPairs.of(local, grid), o.driverMergeLimit());
       rooted = merge.byRoot(local.flatMapToPair(CellCount::pieces)).persist(KEPT);
       JavaRDD<Tuple2<Long, ObjectPiece>> objects = rooted
           .mapValues(Tuple2::_2)
@@ -184,24 +188,6 @@ public final class CellCount {
       }
       local.unpersist(false);
     }
-  }
-
-  /** The distinct pairs of pieces that touch across seams, found by their boundary voxels. */
-  private static JavaPairRDD<Long, Long> pairs(JavaRDD<CuboidAnalysis> local) {
-    JavaPairRDD<Tuple2<Long, Long>, Long> faces = local.flatMapToPair(
-        a -> positions(a.faces()));
-    JavaPairRDD<Tuple2<Long, Long>, Long> wants = local.flatMapToPair(
-        a -> positions(a.wants()));
-    return wants.join(faces).values().distinct().mapToPair(t -> t);
-  }
-
-  private static Iterator<Tuple2<Tuple2<Long, Long>, Long>> positions(
-      CuboidAnalysis.Positions p) {
-    List<Tuple2<Tuple2<Long, Long>, Long>> out = new ArrayList<>(p.pos().length);
-    for (int i = 0; i < p.pos().length; i++) {
-      out.add(new Tuple2<>(new Tuple2<>(p.pos()[i], p.value()[i]), p.key()[i]));
-    }
-    return out.iterator();
   }
 
   private static Iterator<Tuple2<Long, ObjectPiece>> pieces(CuboidAnalysis a) {

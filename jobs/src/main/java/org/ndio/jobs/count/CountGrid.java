@@ -26,6 +26,13 @@ record CountGrid(BoundingBox box, Size3 cuboid) implements Serializable {
     return Math.toIntExact((gz * ny + gy) * nx + gx);
   }
 
+  /** The index of the cuboid that holds the voxel {@link #pack} made {@code packed} of. */
+  int indexOfPacked(long packed) {
+    long x = packed % box.sizeX();
+    long rest = packed / box.sizeX();
+    return indexAt(box.x0() + x, box.y0() + rest % box.sizeY(), box.z0() + rest / box.sizeY());
+  }
+
   /** Component {@code label} of cuboid {@code index}, as one key. */
   static long key(int index, int label) {
     return ((long) index << 32) | label;

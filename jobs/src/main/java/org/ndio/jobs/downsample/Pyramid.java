@@ -21,6 +21,7 @@ import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
+import org.ndio.spark.source.TaskThread;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -254,7 +255,9 @@ public final class Pyramid {
   private static void reducePartition(Iterator<InternalRow> rows, List<Size3> factors,
       Reduction how, List<ParallelWrite> writes, Journal journal) {
     List<ParallelWrite.ChunkWriter> out = new ArrayList<>();
-    try {
+    // The rows stay on Spark's task thread (they carry its task context); the chunk writes,
+    // parallel inside, go to a thread of their own.
+    try (TaskThread thread = new TaskThread()) {
       for (ParallelWrite w : writes) {
         out.add(w.writer());
       }
@@ -274,7 +277,15 @@ public final class Pyramid {
           x0 /= f.x();
           y0 /= f.y();
           z0 /= f.z();
-          out.get(i).write(x0, y0, z0, v);
+          ParallelWrite.ChunkWriter w = out.get(i);
+          long wx = x0;
+          long wy = y0;
+          long wz = z0;
+          Volume reduced = v;
+          thread.call(() -> {
+            w.write(wx, wy, wz, reduced);
+            return null;
+          });
         }
         journal.mark(key);
       }

@@ -29,6 +29,7 @@ import org.ndio.jobs.spark.SparkProgress;
 import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.source.NdioErrors;
+import org.ndio.spark.source.TaskThread;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
@@ -190,12 +191,12 @@ public final class MeshJob {
       BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids,
       LongAccumulator voxels, Journal journal) {
     List<Tuple2<Long, KeyedMesh>> out = new ArrayList<>();
-    try (VolumeReader opened = Volumes.open(url)) {
+    try (VolumeReader opened = Volumes.open(url); TaskThread thread = new TaskThread()) {
       VolumeReader r = opened.level(level);
       while (cuboids.hasNext()) {
         BoundingBox c = cuboids.next();
         CellBlock block = CellBlock.forCuboid(c, box);
-        Volume v = r.read(block.voxels());
+        Volume v = thread.call(() -> r.read(block.voxels()));
         voxels.add(v.voxels());
         List<Tuple2<Long, KeyedMesh>> mine = new ArrayList<>();
         for (Map.Entry<Long, KeyedMesh> e : MarchingCubes.mesh(v, block, selection).entrySet()) {

@@ -28,6 +28,7 @@ final class CuboidReader implements PartitionReader<InternalRow> {
   private InternalRow row;
   private long voxelBytes;
   private long voxels;
+  private TaskThread thread;
 
   CuboidReader(CuboidPartition partition, StructType schema, String dtype) {
     this.partition = partition;
@@ -64,8 +65,10 @@ final class CuboidReader implements PartitionReader<InternalRow> {
     if (store == null) {
       store = Volumes.open(partition.url());
       level = store.level(partition.level());
+      thread = new TaskThread();
     }
-    Volume v = level.read(box);
+    VolumeReader from = level;
+    Volume v = thread.call(() -> from.read(box));
     byte[] bytes = v.array();
     voxelBytes += bytes.length;
     voxels += v.voxels();
@@ -85,6 +88,9 @@ final class CuboidReader implements PartitionReader<InternalRow> {
 
   @Override
   public void close() {
+    if (thread != null) {
+      thread.close();
+    }
     if (store != null) {
       store.close();
     }
