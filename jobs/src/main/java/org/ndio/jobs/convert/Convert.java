@@ -1,6 +1,16 @@
 package org.ndio.jobs.convert;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.ndio.NdioException;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -68,26 +78,80 @@ public final class Convert {
       try (VolumeWriter out = Volumes.create(target, targetSpec(info, box, options),
           options.mode())) {
         Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes());
+        List<BoundingBox> blocks = blocks(box, block);
         long done = 0;
-        long blocks = 0;
-        for (long z = box.z0(); z < box.z1(); z += block.z()) {
-          for (long y = box.y0(); y < box.y1(); y += block.y()) {
-            for (long x = box.x0(); x < box.x1(); x += block.x()) {
-              BoundingBox b = new BoundingBox(x, Math.min(box.x1(), x + block.x()), y,
-                  Math.min(box.y1(), y + block.y()), z, Math.min(box.z1(), z + block.z()),
-                  box.resolution());
-              Volume v = in.read(b);
-              out.write(x - box.x0(), y - box.y0(), z - box.z0(), v);
-              done += b.voxels();
-              blocks++;
-              progress.block(done, box.voxels());
+        // The next block is read while this one is encoded and written: both sides use the
+        // cores in their own way (sections inflated or chunks decoded in parallel, chunks
+        // encoded in parallel), and neither waits for the other. Memory stays at two blocks.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "ndio-convert-reader");
+          t.setDaemon(true);
+          return t;
+        });
+        try {
+          Deque<Future<Volume>> ahead = new ArrayDeque<>();
+          int next = 0;
+          for (BoundingBox b : blocks) {
+            while (next < blocks.size() && ahead.size() < 2) {
+              BoundingBox r = blocks.get(next++);
+              ahead.add(reader.submit(() -> in.read(r)));
             }
+            Volume v = take(ahead.poll(), source);
+            out.write(b.x0() - box.x0(), b.y0() - box.y0(), b.z0() - box.z0(), v);
+            done += b.voxels();
+            progress.block(done, box.voxels());
           }
+        } finally {
+          stop(reader);
         }
+        long blockCount = blocks.size();
         out.commit();
-        return new Result(out.info(), box, done, blocks,
+        return new Result(out.info(), box, done, blockCount,
             in.stats().retries() + out.stats().retries());
       }
+    }
+  }
+
+  /** The blocks of shape {@code block} that tile {@code box}, z slowest, clipped to it. */
+  static List<BoundingBox> blocks(BoundingBox box, Size3 block) {
+    List<BoundingBox> out = new ArrayList<>();
+    for (long z = box.z0(); z < box.z1(); z += block.z()) {
+      for (long y = box.y0(); y < box.y1(); y += block.y()) {
+        for (long x = box.x0(); x < box.x1(); x += block.x()) {
+          out.add(new BoundingBox(x, Math.min(box.x1(), x + block.x()), y,
+              Math.min(box.y1(), y + block.y()), z, Math.min(box.z1(), z + block.z()),
+              box.resolution()));
+        }
+      }
+    }
+    return out;
+  }
+
+  // After a failed write the read under way still runs: wait for it before the source closes.
+  private static void stop(ExecutorService reader) {
+    reader.shutdownNow();
+    try {
+      reader.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The block a read gave, or the error it ended with, as thrown on the reading side. */
+  private static Volume take(Future<Volume> read, String source) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new NdioException(source + ": read failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NdioException(source + ": interrupted while reading");
     }
   }
 
