@@ -70,6 +70,12 @@ public final class Convert {
   private Convert() {}
 
   public static Result run(String source, String target, Options options, Progress progress) {
+    return run(source, target, options, progress, BLOCK_BYTES);
+  }
+
+  /** {@link #run} with blocks of about {@code blockBytes}; tests use small ones. */
+  static Result run(String source, String target, Options options, Progress progress,
+      long blockBytes) {
     try (VolumeReader opened = Volumes.open(source)) {
       VolumeReader in = opened.level(options.resolution());
       VolumeInfo info = in.info();
@@ -77,7 +83,7 @@ public final class Convert {
       info.extent().requireContains(box, source);
       try (VolumeWriter out = Volumes.create(target, targetSpec(info, box, options),
           options.mode())) {
-        Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes());
+        Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes(), blockBytes);
         List<BoundingBox> blocks = blocks(box, block);
         long done = 0;
         // The next block is read while this one is encoded and written: both sides use the
@@ -164,17 +170,17 @@ public final class Convert {
   }
 
   /**
-   * A whole number of target chunks per axis, about {@link #BLOCK_BYTES} in size, never larger
+   * A whole number of target chunks per axis, about {@code budget} bytes, never larger
    * than the box, grown one chunk per axis in turn (x, then y, then z) while it fits.
    */
-  static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel) {
+  static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel, long budget) {
     long[] size = {Math.min(chunks.x(), box.sizeX()), Math.min(chunks.y(), box.sizeY()),
         Math.min(chunks.z(), box.sizeZ())};
     long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
     long[] unit = size.clone();
     // A single chunk above the budget (whole-file formats report the whole volume as one
     // chunk) is cut down to sections: such formats accept writes of any shape.
-    while (size[0] * size[1] * size[2] * bytesPerVoxel > BLOCK_BYTES && size[2] > 1) {
+    while (size[0] * size[1] * size[2] * bytesPerVoxel > budget && size[2] > 1) {
       size[2] = Math.max(1, size[2] / 2);
       unit[2] = size[2];
     }
@@ -185,7 +191,7 @@ public final class Convert {
         long next = Math.min(limit[a], size[a] + unit[a]);
         if (next > size[a]) {
           long bytes = bytesPerVoxel * next * size[(a + 1) % 3] * size[(a + 2) % 3];
-          if (bytes <= BLOCK_BYTES) {
+          if (bytes <= budget) {
             size[a] = next;
             grew = true;
           }
