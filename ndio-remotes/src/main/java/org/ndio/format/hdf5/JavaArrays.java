@@ -2,14 +2,12 @@ package org.ndio.format.hdf5;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.stream.IntStream;
 import org.ndio.volume.Volume;
 
 /**
  * A volume as the nested Java array {@code [z][y][x]} that jhdf's writer takes, of the
  * primitive type with the volume's element size (jhdf marks unsigned types by an option, not
- * by the array type). Sections are filled in parallel: the copy is one of the few parts of
- * an HDF5 write that can use more than one core.
+ * by the array type).
  */
 final class JavaArrays {
 
@@ -24,56 +22,56 @@ final class JavaArrays {
     switch (v.dtype()) {
       case UINT8, INT8 -> {
         byte[][][] a = new byte[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.get((z * sy + y) * row, a[z][y]);
           }
-        });
+        }
         return a;
       }
       case UINT16, INT16 -> {
         short[][][] a = new short[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.asShortBuffer().get((z * sy + y) * sx, a[z][y]);
           }
-        });
+        }
         return a;
       }
       case UINT32, INT32 -> {
         int[][][] a = new int[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.asIntBuffer().get((z * sy + y) * sx, a[z][y]);
           }
-        });
+        }
         return a;
       }
       case UINT64, INT64 -> {
         long[][][] a = new long[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.asLongBuffer().get((z * sy + y) * sx, a[z][y]);
           }
-        });
+        }
         return a;
       }
       case FLOAT32 -> {
         float[][][] a = new float[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.asFloatBuffer().get((z * sy + y) * sx, a[z][y]);
           }
-        });
+        }
         return a;
       }
       case FLOAT64 -> {
         double[][][] a = new double[sz][sy][sx];
-        IntStream.range(0, sz).parallel().forEach(z -> {
+        for (int z = 0; z < sz; z++) {
           for (int y = 0; y < sy; y++) {
             b.asDoubleBuffer().get((z * sy + y) * sx, a[z][y]);
           }
-        });
+        }
         return a;
       }
       default -> throw new IllegalStateException("unknown type " + v.dtype());
