@@ -142,7 +142,61 @@ def convert(out, reps, name, op, src, dst):
         bytes=nbytes, peak_bytes=peak_rss(), threads=1)
 
 
-def limits(out, reps, name, path):
+# The codec steps each conversion cannot avoid: tiff2zarr inflates the TIFF's strips and
+# blosc-lz4 encodes the target chunks; zarr2zarr lz4-decodes the source chunks and blosc-zstd
+# encodes them. report.py adds up, per conversion, the fastest measured time of each step.
+CODEC_STEPS = {"tiff2zarr": ("inflate", "lz4-encode"), "zarr2zarr": ("lz4-decode", "zstd-encode")}
+
+
+def codec_limits(out, reps, name, npy, tif, zarr_dir, chunks):
+    """The codec steps done by the reference C libraries (c-blosc, zlib) on all cores: c-blosc
+    splits each chunk into blocks on its own threads; zlib inflates strips on a thread pool
+    (it releases the GIL)."""
+    import zlib
+    from concurrent.futures import ThreadPoolExecutor
+    import blosc
+    import tifffile
+    cores = os.cpu_count() or 1
+    blosc.set_nthreads(cores)
+    pool = ThreadPoolExecutor(cores)
+    a = np.load(npy)
+    cx, cy, cz = chunks
+    pieces = [np.ascontiguousarray(a[z:z + cz, y:y + cy, x:x + cx]).tobytes()
+              for z in range(0, a.shape[0], cz) for y in range(0, a.shape[1], cy)
+              for x in range(0, a.shape[2], cx)]
+    nbytes = a.nbytes
+    del a
+
+    def encode(cname):
+        return [blosc.compress(p, typesize=1, clevel=5, shuffle=blosc.SHUFFLE, cname=cname)
+                for p in pieces]
+
+    strips = []
+    with tifffile.TiffFile(tif) as t, open(tif, "rb") as f:
+        zipped = t.pages[0].compression == 8
+        for page in t.pages:
+            for off, cnt in zip(page.dataoffsets, page.databytecounts):
+                f.seek(off)
+                strips.append(f.read(cnt))
+    stored = []
+    for root, _, files in os.walk(zarr_dir):
+        stored += [open(os.path.join(root, f), "rb").read() for f in files
+                   if not f.startswith(".")]
+    steps = [("lz4-encode", lambda: encode("lz4")),
+             ("lz4-decode", lambda: [blosc.decompress(b) for b in stored]),
+             ("zstd-encode", lambda: encode("zstd"))]
+    if zipped:
+        steps.insert(0, ("inflate", lambda: list(pool.map(zlib.decompress, strips))))
+    for op, fn in steps:
+        secs, _ = best(max(reps, 3), fn)
+        add(out, area="limit", volume=name, impl="limit-codec-c", op=op, seconds=secs,
+            voxels=nbytes, bytes=nbytes, threads=cores)
+    pool.shutdown()
+
+
+def limits(out, reps, name, path, tif=None, zarr_dir=None, chunks=None):
+    if tif and zarr_dir and chunks:
+        codec_limits(out, reps, name, path, tif, zarr_dir, chunks)
     n = os.path.getsize(path)
     src = np.fromfile(path, dtype=np.uint8)
     dst = np.empty_like(src)
@@ -210,7 +264,9 @@ if __name__ == "__main__":
     elif cmd == "convert":
         convert(args[0], int(args[1]), args[2], args[3], args[4], args[5])
     elif cmd == "limits":
-        limits(args[0], int(args[1]), args[2], args[3])
+        # optional TIF ZARR CHUNKS (x,y,z): the codec limits of the conversions of that volume
+        limits(args[0], int(args[1]), args[2], args[3], *args[4:6],
+               *([tuple(int(c) for c in args[6].split(","))] if len(args) > 6 else []))
     elif cmd == "machine":
         machine(args[0])
     else:

@@ -1,6 +1,16 @@
 package org.ndio.jobs.convert;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.ndio.NdioException;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeSpec;
@@ -60,6 +70,12 @@ public final class Convert {
   private Convert() {}
 
   public static Result run(String source, String target, Options options, Progress progress) {
+    return run(source, target, options, progress, BLOCK_BYTES);
+  }
+
+  /** {@link #run} with blocks of about {@code blockBytes}; tests use small ones. */
+  static Result run(String source, String target, Options options, Progress progress,
+      long blockBytes) {
     try (VolumeReader opened = Volumes.open(source)) {
       VolumeReader in = opened.level(options.resolution());
       VolumeInfo info = in.info();
@@ -67,27 +83,81 @@ public final class Convert {
       info.extent().requireContains(box, source);
       try (VolumeWriter out = Volumes.create(target, targetSpec(info, box, options),
           options.mode())) {
-        Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes());
+        Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes(), blockBytes);
+        List<BoundingBox> blocks = blocks(box, block);
         long done = 0;
-        long blocks = 0;
-        for (long z = box.z0(); z < box.z1(); z += block.z()) {
-          for (long y = box.y0(); y < box.y1(); y += block.y()) {
-            for (long x = box.x0(); x < box.x1(); x += block.x()) {
-              BoundingBox b = new BoundingBox(x, Math.min(box.x1(), x + block.x()), y,
-                  Math.min(box.y1(), y + block.y()), z, Math.min(box.z1(), z + block.z()),
-                  box.resolution());
-              Volume v = in.read(b);
-              out.write(x - box.x0(), y - box.y0(), z - box.z0(), v);
-              done += b.voxels();
-              blocks++;
-              progress.block(done, box.voxels());
+        // The next block is read while this one is encoded and written: both sides use the
+        // cores in their own way (sections inflated or chunks decoded in parallel, chunks
+        // encoded in parallel), and neither waits for the other. Memory stays at two blocks.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "ndio-convert-reader");
+          t.setDaemon(true);
+          return t;
+        });
+        try {
+          Deque<Future<Volume>> ahead = new ArrayDeque<>();
+          int next = 0;
+          for (BoundingBox b : blocks) {
+            while (next < blocks.size() && ahead.size() < 2) {
+              BoundingBox r = blocks.get(next++);
+              ahead.add(reader.submit(() -> in.read(r)));
             }
+            Volume v = take(ahead.poll(), source);
+            out.write(b.x0() - box.x0(), b.y0() - box.y0(), b.z0() - box.z0(), v);
+            done += b.voxels();
+            progress.block(done, box.voxels());
           }
+        } finally {
+          stop(reader);
         }
+        long blockCount = blocks.size();
         out.commit();
-        return new Result(out.info(), box, done, blocks,
+        return new Result(out.info(), box, done, blockCount,
             in.stats().retries() + out.stats().retries());
       }
+    }
+  }
+
+  /** The blocks of shape {@code block} that tile {@code box}, z slowest, clipped to it. */
+  static List<BoundingBox> blocks(BoundingBox box, Size3 block) {
+    List<BoundingBox> out = new ArrayList<>();
+    for (long z = box.z0(); z < box.z1(); z += block.z()) {
+      for (long y = box.y0(); y < box.y1(); y += block.y()) {
+        for (long x = box.x0(); x < box.x1(); x += block.x()) {
+          out.add(new BoundingBox(x, Math.min(box.x1(), x + block.x()), y,
+              Math.min(box.y1(), y + block.y()), z, Math.min(box.z1(), z + block.z()),
+              box.resolution()));
+        }
+      }
+    }
+    return out;
+  }
+
+  // After a failed write the read under way still runs: wait for it before the source closes.
+  private static void stop(ExecutorService reader) {
+    reader.shutdownNow();
+    try {
+      reader.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The block a read gave, or the error it ended with, as thrown on the reading side. */
+  private static Volume take(Future<Volume> read, String source) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new NdioException(source + ": read failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NdioException(source + ": interrupted while reading");
     }
   }
 
@@ -100,17 +170,17 @@ public final class Convert {
   }
 
   /**
-   * A whole number of target chunks per axis, about {@link #BLOCK_BYTES} in size, never larger
+   * A whole number of target chunks per axis, about {@code budget} bytes, never larger
    * than the box, grown one chunk per axis in turn (x, then y, then z) while it fits.
    */
-  static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel) {
+  static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel, long budget) {
     long[] size = {Math.min(chunks.x(), box.sizeX()), Math.min(chunks.y(), box.sizeY()),
         Math.min(chunks.z(), box.sizeZ())};
     long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
     long[] unit = size.clone();
     // A single chunk above the budget (whole-file formats report the whole volume as one
     // chunk) is cut down to sections: such formats accept writes of any shape.
-    while (size[0] * size[1] * size[2] * bytesPerVoxel > BLOCK_BYTES && size[2] > 1) {
+    while (size[0] * size[1] * size[2] * bytesPerVoxel > budget && size[2] > 1) {
       size[2] = Math.max(1, size[2] / 2);
       unit[2] = size[2];
     }
@@ -121,7 +191,7 @@ public final class Convert {
         long next = Math.min(limit[a], size[a] + unit[a]);
         if (next > size[a]) {
           long bytes = bytesPerVoxel * next * size[(a + 1) % 3] * size[(a + 2) % 3];
-          if (bytes <= BLOCK_BYTES) {
+          if (bytes <= budget) {
             size[a] = next;
             grew = true;
           }

@@ -4,6 +4,9 @@ import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
@@ -73,13 +77,14 @@ public final class TiffReader implements VolumeReader {
               where + " has " + pages.size() + " pages; in a directory stack each file holds one"
                   + " section (open a multipage file on its own as tiff:FILE)");
         }
-        sections.add(new TiffSection(f, 0, where, isTiled(pages.get(0))));
+        sections.add(new TiffSection(f, 0, where, isTiled(pages.get(0)), Optional.empty()));
         tags.add(pages.get(0));
       }
     } else {
       tags.addAll(readTags(p, url.toString()));
       for (int i = 0; i < tags.size(); i++) {
-        sections.add(new TiffSection(p, i, url + ": page " + i, isTiled(tags.get(i))));
+        sections.add(new TiffSection(p, i, url + ": page " + i, isTiled(tags.get(i)),
+            Optional.empty()));
       }
     }
     TiffPage first = null;
@@ -91,6 +96,8 @@ public final class TiffReader implements VolumeReader {
       } catch (RuntimeException e) {
         throw DecodeErrors.of(s.where(), "TIFF", e);
       }
+      sections.set(z, new TiffSection(s.file(), s.page(), s.where(), s.tiled(),
+          TiffStrips.of(tags.get(z), pg, order(s.file(), s.where()))));
       if (first == null) {
         first = pg;
       } else if (!pg.equals(first)) {
@@ -122,6 +129,15 @@ public final class TiffReader implements VolumeReader {
     return new VolumeInfo(page.dtype(), BoundingBox.ofShape(page.width(), page.height(), depth),
         new Size3(page.width(), page.height(), 1), voxel,
         compressor(tags.first(TiffTags.COMPRESSION, 1)), attributes);
+  }
+
+  /** The byte order of a TIFF file, from its first two bytes (checked by the chain walk). */
+  private static ByteOrder order(Path f, String where) {
+    try (InputStream in = Files.newInputStream(f)) {
+      return in.read() == 'M' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    } catch (IOException e) {
+      throw new StorageException(where + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   private static boolean isTiled(TiffTags t) {
@@ -193,6 +209,36 @@ public final class TiffReader implements VolumeReader {
   @Override
   public Volume read(BoundingBox box) {
     info.extent().requireContains(box, url.toString());
+    boolean direct = true;
+    for (int z = (int) box.z0(); z < box.z1(); z++) {
+      direct &= sections.get(z).strips().isPresent();
+    }
+    return direct ? readStrips(box) : readDecoded(box);
+  }
+
+  /**
+   * Each section's strips read and inflated straight into the result, sections in parallel:
+   * they are independent, and inflating is the work of a TIFF read.
+   */
+  private Volume readStrips(BoundingBox box) {
+    int w = (int) box.sizeX();
+    int h = (int) box.sizeY();
+    int sectionBytes = w * h * page.dtype().bytes();
+    Volume result = Volume.allocate(page.dtype(), box);
+    byte[] out = result.array();
+    IntStream.range((int) box.z0(), (int) box.z1()).parallel().forEach(z -> {
+      TiffSection s = sections.get(z);
+      try (FileChannel ch = FileChannel.open(s.file())) {
+        s.strips().orElseThrow().read(ch, page, (int) box.x0(), (int) box.y0(), w, h, out,
+            (z - (int) box.z0()) * sectionBytes, s.where());
+      } catch (IOException e) {
+        throw new StorageException(s.where() + ": cannot read: " + e.getMessage(), e);
+      }
+    });
+    return result;
+  }
+
+  private Volume readDecoded(BoundingBox box) {
     Volume out = Volume.allocate(page.dtype(), box);
     Rectangle region = new Rectangle((int) box.x0(), (int) box.y0(), (int) box.sizeX(),
         (int) box.sizeY());

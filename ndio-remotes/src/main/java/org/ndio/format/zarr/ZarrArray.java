@@ -240,6 +240,15 @@ public class ZarrArray implements VolumeReader {
 
   private boolean isAllFill(Volume chunk) {
     double fill = meta.fillValue();
+    if (fill == 0 && !meta.dtype().isFloat()) {
+      // Integer zero is all-zero bytes: scan the array, not voxel by voxel.
+      for (byte b : chunk.array()) {
+        if (b != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
     for (int z = 0; z < chunk.sizeZ(); z++) {
       for (int y = 0; y < chunk.sizeY(); y++) {
         for (int x = 0; x < chunk.sizeX(); x++) {

@@ -62,6 +62,20 @@ class TiffReadTest {
       "a = sample('<u2', (3, 9, 11))",
       "tifffile.imwrite(d + '/deflate.tif', a, compression='zlib', **mb())",
       "rec('deflate.tif', tifffile.imread(d + '/deflate.tif'))",
+      "a = sample('>u2', (3, 9, 11))",
+      "tifffile.imwrite(d + '/strips.tif', a, compression='zlib', rowsperstrip=2,",
+      "                 byteorder='>', **mb())",
+      "assert len(tifffile.TiffFile(d + '/strips.tif').pages[0].dataoffsets) == 5",
+      "rec('strips.tif', tifffile.imread(d + '/strips.tif'))",
+      "p1 = tifffile.TiffFile(d + '/strips.tif').pages[1]",
+      "res['strips.tif']['strip'] = [int(p1.dataoffsets[1]), int(p1.databytecounts[1])]",
+      "a = sample('<u1', (3, 9, 11))",
+      "tifffile.imwrite(d + '/plainstrips.tif', a, rowsperstrip=4, **mb())",
+      "rec('plainstrips.tif', tifffile.imread(d + '/plainstrips.tif'))",
+      "a = sample('<i2', (3, 9, 11))",
+      "tifffile.imwrite(d + '/predictor.tif', a, compression='zlib', predictor=True,",
+      "                 rowsperstrip=4, **mb())",
+      "rec('predictor.tif', tifffile.imread(d + '/predictor.tif'))",
       "a = sample('>f4', (3, 32, 48))",
       "tifffile.imwrite(d + '/tiled.tif', a, tile=(16, 16), byteorder='>', **mb())",
       "rec('tiled.tif', tifffile.imread(d + '/tiled.tif'))",
@@ -135,7 +149,7 @@ class TiffReadTest {
         checked++;
       }
     }
-    assertEquals(21, checked);
+    assertEquals(24, checked);
   }
 
   @Test
@@ -176,6 +190,23 @@ class TiffReadTest {
       CorruptDataException e = assertThrows(CorruptDataException.class,
           () -> r.read(new BoundingBox(0, 11, 0, 9, 2, 3)));
       assertTrue(e.getMessage().contains("img10.tif"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aDamagedDeflateStripIsATypedErrorNamingThePage() throws Exception {
+    byte[] spoiled = Files.readAllBytes(dir.resolve("strips.tif"));
+    // Strip 1 of page 1, as tifffile placed it: its deflate data (after the 2-byte zlib header)
+    // overwritten, so only that page's decode can notice.
+    int at = expected.get("strips.tif").get("strip").get(0).asInt();
+    int count = expected.get("strips.tif").get("strip").get(1).asInt();
+    Arrays.fill(spoiled, at + 2, at + count, (byte) 0xff);
+    Files.write(dir.resolve("badstrips.tif"), spoiled);
+    try (VolumeReader r = open("badstrips.tif")) {
+      CorruptDataException e = assertThrows(CorruptDataException.class, r::readAll);
+      assertTrue(e.getMessage().contains("badstrips.tif: page 1"), e.getMessage());
+      // the other pages still read
+      r.read(new BoundingBox(0, 11, 0, 9, 0, 1));
     }
   }
 

@@ -1,0 +1,76 @@
+package org.ndio.benchmarks.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ndio.codec.Codec;
+import org.ndio.codec.Codecs;
+import org.ndio.store.VolumeReader;
+import org.ndio.store.Volumes;
+import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
+
+/**
+ * {@code CodecStepsRun OUT.jsonl REPS NAME NPY ZARR CHUNKS}: the codec steps of the zarr
+ * conversions done by our Java codecs on all cores, on the same chunks as peers.py's C
+ * reference ({@code limit-codec-c}): blosc-lz4 and blosc-zstd encoding of the volume's chunks
+ * and lz4 decoding of the stored chunks of ZARR. The report takes the faster implementation of
+ * each step as that step's limit, so a limit is never looser than the best codec we know.
+ */
+public final class CodecStepsRun {
+
+  private CodecStepsRun() {}
+
+  public static void main(String[] args) throws Exception {
+    Results out = new Results(Path.of(args[0]));
+    int reps = Math.max(3, Integer.parseInt(args[1]));
+    String name = args[2];
+    Size3 c = Size3.parse(args[5]);
+    List<byte[]> pieces = new ArrayList<>();
+    long bytes;
+    try (VolumeReader r = Volumes.open(args[3])) {
+      Volume v = r.read(r.info().extent());
+      bytes = v.voxels() * v.dtype().bytes();
+      for (int z = 0; z < v.sizeZ(); z += (int) c.z()) {
+        for (int y = 0; y < v.sizeY(); y += (int) c.y()) {
+          for (int x = 0; x < v.sizeX(); x += (int) c.x()) {
+            pieces.add(v.view(x, y, z, Math.min((int) c.x(), v.sizeX() - x),
+                Math.min((int) c.y(), v.sizeY() - y), Math.min((int) c.z(), v.sizeZ() - z))
+                .copy().array());
+          }
+        }
+      }
+    }
+    List<byte[]> stored;
+    try (Stream<Path> files = Files.walk(Path.of(args[4]))) {
+      stored = files.filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .map(CodecStepsRun::read).toList();
+    }
+    int chunkBytes = (int) (c.x() * c.y() * c.z());
+    Codec lz4 = Codecs.parse("blosc:lz4:5:byte");
+    Codec zstd = Codecs.parse("blosc:zstd:5:byte");
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Object> extra = Map.of("threads", cores);
+    out.add("limit", name, "limit-codec-java", "lz4-encode",
+        Best.seconds(reps, () -> pieces.parallelStream().map(p -> lz4.encode(p, 1)).toList()),
+        bytes, bytes, extra);
+    out.add("limit", name, "limit-codec-java", "lz4-decode",
+        Best.seconds(reps, () -> stored.parallelStream().map(s -> lz4.decode(s, chunkBytes))
+            .toList()), bytes, bytes, extra);
+    out.add("limit", name, "limit-codec-java", "zstd-encode",
+        Best.seconds(reps, () -> pieces.parallelStream().map(p -> zstd.encode(p, 1)).toList()),
+        bytes, bytes, extra);
+  }
+
+  private static byte[] read(Path f) {
+    try {
+      return Files.readAllBytes(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
