@@ -98,6 +98,7 @@ public final class HttpTransport implements AutoCloseable {
   private final Duration timeout;
   private final HttpClient client;
   private final ExecutorService pool;
+  private final StallWatch stalls;
   private final LongAdder requests = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder failures = new LongAdder();
@@ -133,6 +134,7 @@ public final class HttpTransport implements AutoCloseable {
       b.sslContext(TrustAll.context());
     }
     this.client = b.build();
+    this.stalls = new StallWatch(service, timeout);
     this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
       Thread t = new Thread(r, "ndio-" + service + "-http");
       t.setDaemon(true);
@@ -212,7 +214,7 @@ public final class HttpTransport implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new RemoteException(describe(r) + ": interrupted", e);
       }
-      Counted in = new Counted(resp.body());
+      Counted in = new Counted(stalls.guard(resp.body()));
       try (in) {
         Response head = new Response(resp.statusCode(), resp.headers().map(), new byte[0]);
         if (resp.statusCode() / 100 == 2) {
@@ -291,15 +293,20 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private Response exchange(Request r) throws IOException {
+    HttpResponse<InputStream> resp;
     try {
-      HttpResponse<byte[]> resp = client.send(build(r), HttpResponse.BodyHandlers.ofByteArray());
-      bytesOut.add(r.body() == null ? 0 : r.body().length);
-      bytesIn.add(resp.body().length);
-      return new Response(resp.statusCode(), resp.headers().map(), resp.body());
+      resp = client.send(build(r), HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
+    bytesOut.add(r.body() == null ? 0 : r.body().length);
+    byte[] body;
+    try (InputStream in = stalls.guard(resp.body())) {
+      body = in.readAllBytes();
+    }
+    bytesIn.add(body.length);
+    return new Response(resp.statusCode(), resp.headers().map(), body);
   }
 
   private NdioException error(Request r, Response response, int attempt) {
@@ -376,6 +383,7 @@ public final class HttpTransport implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    stalls.close();
   }
 
   @Override

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.ndio.AccessDeniedException;
 import org.ndio.CorruptDataException;
@@ -198,6 +206,69 @@ class HttpTransportTest {
           URI.create(s.address() + "/x"), Map.of(), "x".getBytes(StandardCharsets.UTF_8),
           false)));
       assertEquals(before.get() + 1, seen.get());
+    }
+  }
+
+  /**
+   * A server that sends the head and part of the body, then stalls: both ways of reading an
+   * answer give up after the timeout on each try with a typed error instead of waiting for
+   * ever, and a slow reader of a body that keeps coming is not mistaken for a stall.
+   */
+  @Test
+  void aBodyThatStallsMidwayFailsInsteadOfHanging() throws Exception {
+    CountDownLatch end = new CountDownLatch(1);
+    AtomicInteger tries = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", x -> {
+      tries.incrementAndGet();
+      x.sendResponseHeaders(200, 1000);
+      OutputStream out = x.getResponseBody();
+      out.write(new byte[100]);
+      out.flush();
+      try {
+        end.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      x.close();
+    });
+    server.start();
+    URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stall");
+    try (HttpTransport t = new HttpTransport("test", Optional.empty(), "Token",
+        new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)), 2,
+        Duration.ofMillis(400), HttpTransport.Response::text)) {
+      RemoteException sent = assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> assertThrows(RemoteException.class,
+              () -> t.send(HttpTransport.Request.get(uri, Map.of()))));
+      assertTrue(sent.getMessage().contains("stalled"), sent.getMessage());
+      assertTrue(sent.getMessage().contains("after 2 tries"), sent.getMessage());
+      RemoteException received = assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> assertThrows(RemoteException.class, () -> t.receive(
+              HttpTransport.Request.get(uri, Map.of()), (head, in) -> in.readAllBytes())));
+      assertTrue(received.getMessage().contains("stalled"), received.getMessage());
+      assertEquals(4, tries.get());
+    } finally {
+      end.countDown();
+      server.stop(0);
+    }
+    // a reader slower than the limit between reads, on a body that arrives at once, is fine
+    try (EmbeddedServer s = EmbeddedServer.start(HttpTransportTest::answer, 0,
+            FaultInjection.NONE);
+        HttpTransport t = new HttpTransport("test", Optional.of(TOKEN), "Token",
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(5)), 2,
+            Duration.ofMillis(200), HttpTransport.Response::text)) {
+      byte[] got = t.receive(HttpTransport.Request.get(URI.create(s.address() + "/echo/300"),
+          Map.of()), (head, in) -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] b = new byte[100];
+            for (int n; (n = in.read(b)) > 0; ) {
+              all.write(b, 0, n);
+              LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            }
+            return all.toByteArray();
+          });
+      assertArrayEquals(pattern(300), got);
     }
   }
 }
