@@ -97,15 +97,6 @@ public final class DvidClient implements AutoCloseable {
     return send(r, Function.identity());
   }
 
-  /** Like {@link #send}, the body read as it arrives ({@link HttpTransport#receive}). */
-  <T> T receive(Request r, HttpTransport.BodyReader<T> reader) {
-    try {
-      return transport.receive(r, reader);
-    } catch (RemoteException e) {
-      throw translate(e, r.uri().getRawPath());
-    }
-  }
-
   /** Like {@link #send}, but a 404 answer (DVID's "no such label or key") is empty. */
   <T> Optional<T> sendUnless404(Request r, Function<Response, T> decode) {
     try {

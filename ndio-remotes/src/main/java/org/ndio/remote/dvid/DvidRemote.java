@@ -28,7 +28,6 @@ import org.ndio.remote.Remote;
 import org.ndio.remote.http.HttpTransport;
 import org.ndio.remote.http.HttpTransport.Request;
 import org.ndio.remote.http.HttpTransport.Response;
-import org.ndio.remote.http.Placement;
 import org.ndio.remote.http.Secret;
 import org.ndio.store.VolumeInfo;
 import org.ndio.volume.BoundingBox;
@@ -185,28 +184,13 @@ public final class DvidRemote implements Remote {
     List<Callable<Void>> tasks = new ArrayList<>();
     for (BoundingBox p : pieces) {
       tasks.add(() -> {
-        getRawInto(new Placement(out, box, p));
+        out.copyFrom(getRaw(p), (int) (p.x0() - box.x0()), (int) (p.y0() - box.y0()),
+            (int) (p.z0() - box.z0()));
         return null;
       });
     }
     client.transport().parallel(tasks);
     return out;
-  }
-
-  /**
-   * Reads one piece into its place in the assembled volume: raw voxels are read from the
-   * socket's stream straight into the target's rows as they arrive; LZ4 answers (labels) are
-   * decoded whole, then copied.
-   */
-  private void getRawInto(Placement at) {
-    BoundingBox p = at.piece();
-    if (lz4.get()) {
-      at.target().copyFrom(getRaw(p), (int) (p.x0() - at.whole().x0()),
-          (int) (p.y0() - at.whole().y0()), (int) (p.z0() - at.whole().z0()));
-      return;
-    }
-    Request r = Request.get(client.uri(rawPath(p)), Map.of());
-    client.receive(r, (head, in) -> at.fillFrom(in, "raw answer"));
   }
 
   /**

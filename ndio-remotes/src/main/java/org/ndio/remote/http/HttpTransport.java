@@ -293,20 +293,16 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   private Response exchange(Request r) throws IOException {
-    HttpResponse<InputStream> resp;
+    HttpResponse<byte[]> resp;
     try {
-      resp = client.send(build(r), HttpResponse.BodyHandlers.ofInputStream());
+      resp = stalls.send(client, build(r));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
     bytesOut.add(r.body() == null ? 0 : r.body().length);
-    byte[] body;
-    try (InputStream in = stalls.guard(resp.body())) {
-      body = in.readAllBytes();
-    }
-    bytesIn.add(body.length);
-    return new Response(resp.statusCode(), resp.headers().map(), body);
+    bytesIn.add(resp.body().length);
+    return new Response(resp.statusCode(), resp.headers().map(), resp.body());
   }
 
   private NdioException error(Request r, Response response, int attempt) {

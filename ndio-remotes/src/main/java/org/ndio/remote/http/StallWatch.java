@@ -3,18 +3,32 @@ package org.ndio.remote.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Ends answer bodies that stop arriving. The JDK client's request timeout only covers the wait
  * for the answer's head: a server that sends the head and then stalls mid-body would leave a
- * read blocked forever. A guarded body is checked a few times per limit; once a read has waited
- * the whole limit for a byte, the body is closed under it, and the read fails with an
- * {@link IOException}, which the transport treats as a lost answer (and retries).
+ * read blocked forever. A body gathered whole ({@link #send}) is watched by its caller while
+ * it waits; a streamed one ({@link #guard}) is checked a few times per limit by a timer. Once
+ * the limit passes with no byte, the exchange is cancelled or the stream closed, and the
+ * waiting caller gets an {@link IOException}, which the transport treats as a lost answer (and
+ * retries).
  */
 final class StallWatch implements AutoCloseable {
 
@@ -30,6 +44,93 @@ final class StallWatch implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * Sends {@code request} and gathers the answer's body whole (as {@code ofByteArray}, which
+   * needs no hand-over between threads per buffer, unlike a stream), failing once the body
+   * stops for the limit.
+   */
+  HttpResponse<byte[]> send(HttpClient client, HttpRequest request)
+      throws IOException, InterruptedException {
+    Progress progress = new Progress();
+    CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
+        info -> progress.watch(BodySubscribers.ofByteArray()));
+    long every = Math.max(TimeUnit.MILLISECONDS.toNanos(20), limitNanos / 4);
+    while (true) {
+      try {
+        return answer.get(every, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (progress.stalled()) {
+          answer.cancel(true);
+          progress.cancel();
+          throw stalled();
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      }
+    }
+  }
+
+  private IOException stalled() {
+    return new IOException("the answer's body stalled: no bytes for " + limit.toMillis()
+        + " ms");
+  }
+
+  /** When a gathered body last moved; unset (negative) until the answer's head came. */
+  private final class Progress {
+    private volatile long last = -1;
+    private volatile Flow.Subscription subscription;
+
+    <T> BodySubscriber<T> watch(BodySubscriber<T> body) {
+      last = System.nanoTime();
+      return new BodySubscriber<>() {
+        @Override
+        public CompletionStage<T> getBody() {
+          return body.getBody();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+          subscription = s;
+          body.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+          last = System.nanoTime();
+          body.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          body.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+          body.onComplete();
+        }
+      };
+    }
+
+    boolean stalled() {
+      long t = last;
+      return t >= 0 && System.nanoTime() - t > limitNanos;
+    }
+
+    void cancel() {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
   }
 
   /** {@code body}, read by the calling thread, failing once it stalls for the limit. */
@@ -92,8 +193,7 @@ final class StallWatch implements AutoCloseable {
 
     private void failIfStalled() throws IOException {
       if (stalled) {
-        throw new IOException("the answer's body stalled: no bytes for "
-            + limit.toMillis() + " ms");
+        throw stalled();
       }
     }
 
