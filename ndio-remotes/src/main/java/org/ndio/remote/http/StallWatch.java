@@ -66,6 +66,9 @@ final class StallWatch implements AutoCloseable {
           progress.cancel();
           throw stalled();
         }
+      } catch (InterruptedException e) {
+        answer.cancel(true);
+        throw e;
       } catch (ExecutionException e) {
         if (e.getCause() instanceof IOException io) {
           throw io;
