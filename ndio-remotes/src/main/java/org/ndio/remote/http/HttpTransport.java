@@ -156,11 +156,7 @@ public final class HttpTransport implements AutoCloseable {
     int tries = r.idempotent() ? retry.attempts() : 1;
     RuntimeException last = null;
     for (int attempt = 1; attempt <= tries; attempt++) {
-      if (attempt > 1) {
-        retries.increment();
-        sleep(retry.delay(attempt, ThreadLocalRandom.current()));
-      }
-      requests.increment();
+      startTry(attempt);
       Response response;
       try {
         response = exchange(r);
@@ -198,11 +194,7 @@ public final class HttpTransport implements AutoCloseable {
     int tries = r.idempotent() ? retry.attempts() : 1;
     RuntimeException last = null;
     for (int attempt = 1; attempt <= tries; attempt++) {
-      if (attempt > 1) {
-        retries.increment();
-        sleep(retry.delay(attempt, ThreadLocalRandom.current()));
-      }
-      requests.increment();
+      startTry(attempt);
       HttpResponse<InputStream> resp;
       try {
         resp = client.send(build(r), HttpResponse.BodyHandlers.ofInputStream());
@@ -240,6 +232,15 @@ public final class HttpTransport implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  /** Counts a try, after the back-off its number calls for. */
+  private void startTry(int attempt) {
+    if (attempt > 1) {
+      retries.increment();
+      sleep(retry.delay(attempt, ThreadLocalRandom.current()));
+    }
+    requests.increment();
   }
 
   /** Counts the bytes read through it. */

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.ndio.CorruptDataException;
 import org.ndio.format.npy.NpyHeader;
@@ -170,12 +169,7 @@ final class NpzSink {
   }
 
   private int inflate(byte[] dst, int off, int len) {
-    try {
-      return inflater.inflate(dst, off, len);
-    } catch (DataFormatException e) {
-      throw new CorruptDataException(label + ": npz body is not a zlib stream: "
-          + e.getMessage(), e);
-    }
+    return ZlibStream.inflate(inflater, dst, off, len, label);
   }
 
   /** The body has ended: all of the array must be in, and nothing after it. */

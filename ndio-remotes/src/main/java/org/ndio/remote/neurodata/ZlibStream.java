@@ -50,6 +50,11 @@ final class ZlibStream implements AutoCloseable {
   }
 
   private int inflate(byte[] dst, int off, int len) {
+    return inflate(inflater, dst, off, len, label);
+  }
+
+  /** One inflate step of an npz body; damage is a typed error naming it ({@code label}). */
+  static int inflate(Inflater inflater, byte[] dst, int off, int len, String label) {
     try {
       return inflater.inflate(dst, off, len);
     } catch (DataFormatException e) {
