@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.ndio.benchmarks.spark.SparkMetrics;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
 import org.ndio.jobs.downsample.Pyramid;
@@ -51,7 +52,7 @@ public final class JobRun {
     }
     for (String cores : args[6].split(",")) {
       SparkSession s = LocalSpark.start(Integer.parseInt(cores));
-      TaskTimes times = new TaskTimes();
+      SparkMetrics times = new SparkMetrics();
       s.sparkContext().addSparkListener(times);
       try {
         for (String job : args[5].split(",")) {
@@ -91,7 +92,7 @@ public final class JobRun {
    * The figures of the fastest of {@code reps} runs, after warm-up runs as {@link Best} does
    * them (none for one run). The listener settles outside the clock.
    */
-  private static JobFigures best(int reps, TaskTimes times, Best.Work w) throws Exception {
+  private static JobFigures best(int reps, SparkMetrics times, Best.Work w) throws Exception {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
     if (reps > 1) {
@@ -101,7 +102,7 @@ public final class JobRun {
       }
     }
     times.settle(10_000);
-    times.take(0, 0);
+    times.take();
     JobFigures best = null;
     for (int i = 0; i < Math.max(1, reps); i++) {
       long cpu = os.getProcessCpuTime();
@@ -110,7 +111,7 @@ public final class JobRun {
       long wall = System.nanoTime() - t;
       cpu = os.getProcessCpuTime() - cpu;
       times.settle(10_000);
-      JobFigures f = times.take(wall, cpu);
+      JobFigures f = new JobFigures(wall / 1e9, cpu / 1e9, times.take());
       if (best == null || f.wallSeconds() < best.wallSeconds()) {
         best = f;
       }

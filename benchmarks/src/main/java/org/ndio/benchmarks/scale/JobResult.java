@@ -1,6 +1,7 @@
 package org.ndio.benchmarks.scale;
 
 import java.util.Map;
+import org.ndio.benchmarks.spark.SparkFigures;
 
 /**
  * One job at one size: its wall time, memory, Spark figures, the state it held on the driver,

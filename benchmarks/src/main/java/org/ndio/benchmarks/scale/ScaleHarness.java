@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.ndio.benchmarks.spark.SparkFigures;
+import org.ndio.benchmarks.spark.SparkMetrics;
 import org.ndio.jobs.count.CellCount;
 import org.ndio.jobs.count.CountOptions;
 import org.ndio.jobs.count.CountRun;
@@ -224,6 +226,7 @@ public final class ScaleHarness {
   /** The listener's figures once Spark's event bus has delivered the job's last events. */
   private static SparkFigures settled(SparkMetrics metrics) {
     try {
+      metrics.settle(10_000);
       Thread.sleep(2500); // past one heartbeat, so the last executor metrics are in
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

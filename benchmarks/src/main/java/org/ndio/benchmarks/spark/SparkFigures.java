@@ -1,5 +1,7 @@
-package org.ndio.benchmarks.scale;
+package org.ndio.benchmarks.spark;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,4 +25,24 @@ import java.util.List;
  */
 public record SparkFigures(long tasks, long taskMillis, long taskCpuMillis, long shuffleReadBytes,
     long shuffleWriteBytes, long peakExecutionMemory, long executorJvmHeapPeak,
-    long cachedMemoryPeak, long cachedDiskPeak, List<StageFigures> stages) {}
+    long cachedMemoryPeak, long cachedDiskPeak, List<StageFigures> stages) {
+
+  /** Milliseconds during which at least one stage ran (overlapping stages counted once). */
+  public long stageMillis() {
+    List<StageFigures> byStart = new ArrayList<>(stages);
+    byStart.sort(Comparator.comparingLong(StageFigures::startMillis));
+    long sum = 0;
+    long from = 0;
+    long to = 0;
+    for (StageFigures s : byStart) {
+      if (s.startMillis() > to) {
+        sum += to - from;
+        from = s.startMillis();
+        to = s.endMillis();
+      } else {
+        to = Math.max(to, s.endMillis());
+      }
+    }
+    return sum + (to - from);
+  }
+}

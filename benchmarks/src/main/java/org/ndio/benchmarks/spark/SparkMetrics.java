@@ -1,4 +1,4 @@
-package org.ndio.benchmarks.scale;
+package org.ndio.benchmarks.spark;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,8 @@ import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageExecutorMetrics;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -17,10 +19,11 @@ import org.apache.spark.storage.BlockUpdatedInfo;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Sums Spark's task metrics and keeps the peaks of its executor metrics between two calls of
- * {@link #take}. Listener events arrive on Spark's bus thread, hence the locking.
+ * Sums Spark's task metrics, keeps the stages' spans and the peaks of its executor metrics
+ * between two calls of {@link #take}: what the scale and job harnesses report about a run.
+ * Listener events arrive on Spark's bus thread, hence the locking.
  */
-final class SparkMetrics extends SparkListener {
+public final class SparkMetrics extends SparkListener {
 
   private static final String HEAP = "JVMHeapMemory";
 
@@ -39,6 +42,19 @@ final class SparkMetrics extends SparkListener {
   private long cachedMemoryPeak;
   private long cachedDiskPeak;
   private final List<StageFigures> stages = new ArrayList<>();
+  private int jobsStarted;
+  private int jobsEnded;
+
+  @Override
+  public synchronized void onJobStart(SparkListenerJobStart e) {
+    jobsStarted++;
+  }
+
+  @Override
+  public synchronized void onJobEnd(SparkListenerJobEnd e) {
+    jobsEnded++;
+    notifyAll();
+  }
 
   @Override
   public synchronized void onTaskEnd(SparkListenerTaskEnd e) {
@@ -62,11 +78,12 @@ final class SparkMetrics extends SparkListener {
   @Override
   public synchronized void onStageCompleted(SparkListenerStageCompleted e) {
     StageInfo i = e.stageInfo();
+    if (i.submissionTime().isEmpty() || i.completionTime().isEmpty()) {
+      return; // skipped: its output was already there
+    }
     long[] s = stageTasks.getOrDefault(i.stageId(), new long[3]);
-    long wall = i.submissionTime().isDefined() && i.completionTime().isDefined()
-        ? (Long) i.completionTime().get() - (Long) i.submissionTime().get() : 0;
     stages.add(new StageFigures(i.stageId(), i.name(), i.numTasks(), s[0], s[2] / 1_000_000,
-        s[1], wall));
+        s[1], (Long) i.submissionTime().get(), (Long) i.completionTime().get()));
   }
 
   @Override
@@ -101,8 +118,20 @@ final class SparkMetrics extends SparkListener {
     }
   }
 
+  /**
+   * Waits until the bus has delivered the end of every job it announced (a job's end is
+   * posted before its caller returns, so after a run this covers all of the run's task and
+   * stage events), at most {@code millis}. Executor metrics come with heartbeats, later.
+   */
+  public synchronized void settle(long millis) throws InterruptedException {
+    long until = System.currentTimeMillis() + millis;
+    while (jobsEnded < jobsStarted && System.currentTimeMillis() < until) {
+      wait(Math.max(1, until - System.currentTimeMillis()));
+    }
+  }
+
   /** The figures since the last call, and a fresh start. */
-  synchronized SparkFigures take() {
+  public synchronized SparkFigures take() {
     SparkFigures f = new SparkFigures(tasks, taskMillis, taskCpuNanos / 1_000_000, shuffleRead,
         shuffleWrite, peakExecution, heapPeak, cachedMemoryPeak, cachedDiskPeak,
         List.copyOf(stages));
