@@ -77,24 +77,28 @@ public final class Downsampling {
     int sx = v.sizeX();
     int sy = v.sizeY();
     int sz = v.sizeZ();
-    long[] sum = new long[ox * oy * oz];
-    int i = 0;
-    for (int z = 0; z < sz; z++) {
-      for (int y = 0; y < sy; y++) {
-        int row = ((z / fz) * oy + y / fy) * ox;
-        for (int x = 0; x < sx; x++, i++) {
-          sum[row + x / fx] += wide ? (d[2 * i] & 0xff) | (d[2 * i + 1] & 0xff) << 8 : d[i] & 0xff;
+    Volume out = Volume.allocate(v.dtype(), ox, oy, oz);
+    // One output section's sums at a time: they stay in cache, and the memory is a section's.
+    long[] sum = new long[ox * oy];
+    for (int k = 0; k < oz; k++) {
+      java.util.Arrays.fill(sum, 0);
+      int zEnd = Math.min(sz, (k + 1) * fz);
+      for (int z = k * fz; z < zEnd; z++) {
+        int i = z * sy * sx;
+        for (int y = 0; y < sy; y++) {
+          int row = (y / fy) * ox;
+          for (int x = 0; x < sx; x++, i++) {
+            sum[row + x / fx] += wide ? (d[2 * i] & 0xff) | (d[2 * i + 1] & 0xff) << 8
+                : d[i] & 0xff;
+          }
         }
       }
-    }
-    Volume out = Volume.allocate(v.dtype(), ox, oy, oz);
-    for (int k = 0; k < oz; k++) {
-      int nz = Math.min(sz, (k + 1) * fz) - k * fz;
+      int nz = zEnd - k * fz;
       for (int j = 0; j < oy; j++) {
         int ny = Math.min(sy, (j + 1) * fy) - j * fy;
         for (int m = 0; m < ox; m++) {
           long n = (long) nz * ny * (Math.min(sx, (m + 1) * fx) - m * fx);
-          out.setLong(m, j, k, Math.floorDiv(2 * sum[(k * oy + j) * ox + m] + n, 2 * n));
+          out.setLong(m, j, k, Math.floorDiv(2 * sum[j * ox + m] + n, 2 * n));
         }
       }
     }
