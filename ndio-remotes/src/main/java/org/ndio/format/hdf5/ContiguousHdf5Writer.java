@@ -88,8 +88,8 @@ final class ContiguousHdf5Writer implements VolumeWriter {
       throw new DataTypeException(where + ": cannot write a " + data.dtype().numpyName()
           + " volume into a " + spec.dtype().numpyName() + " dataset");
     }
-    if (data.voxels() == 0) {
-      return;
+    if (committed) {
+      throw new StorageException(where + ": written after commit; the file is complete");
     }
     Size3 s = spec.shape();
     long item = spec.dtype().bytes();
@@ -154,12 +154,20 @@ final class ContiguousHdf5Writer implements VolumeWriter {
       long[] dims = {s.z(), s.y(), s.x()};
       long[] lo = {box.z0(), box.y0(), box.x0()};
       long[] hi = {box.z1(), box.y1(), box.x1()};
-      byte[] bytes = StridedReader.read(SeekableInput.of(channel()), layout.dataAddress(), dims,
-          lo, hi, spec.dtype().bytes());
+      byte[] bytes;
+      if (committed) {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+          bytes = StridedReader.read(SeekableInput.of(ch), layout.dataAddress(), dims, lo, hi,
+              spec.dtype().bytes());
+        }
+      } else {
+        bytes = StridedReader.read(SeekableInput.of(channel()), layout.dataAddress(), dims, lo,
+            hi, spec.dtype().bytes());
+      }
       return Volume.wrap(spec.dtype(), (int) box.sizeX(), (int) box.sizeY(), (int) box.sizeZ(),
           bytes);
     } catch (IOException e) {
-      throw new StorageException("cannot read " + temp + " (for " + target + "): "
+      throw new StorageException("cannot read " + (committed ? target : temp) + ": "
           + e.getMessage(), e);
     }
   }

@@ -242,6 +242,38 @@ class ContiguousHdf5WriterTest {
   }
 
   @Test
+  void volumesLargerThanOneArrayStreamWithLongOffsets() throws Exception {
+    Python.require("numpy", "h5py");
+    // 2.2 GB of uint8: more than a Java array holds; only two sections are written (the rest
+    // of the file stays sparse) and read back past the 2 GiB offset
+    Size3 shape = new Size3(2048, 2048, 520);
+    Volume first = TestVolumes.random(DataType.UINT8, 2048, 2048, 1, 3);
+    Volume last = TestVolumes.random(DataType.UINT8, 2048, 2048, 1, 4);
+    try (VolumeWriter w = create("large.h5", null, VolumeSpec.of(DataType.UINT8, shape))) {
+      w.write(0, 0, 0, first);
+      w.write(0, 0, 519, last);
+      w.commit();
+      assertEquals(last.view(5, 6, 0, 100, 50, 1), w.read(BoundingBox.at(5, 6, 519, 100, 50, 1)),
+          "reads the committed file");
+      assertThrows(org.ndio.StorageException.class, () -> w.write(0, 0, 0, first));
+    }
+    JsonNode x = Fixtures.python(String.join("\n",
+        "import h5py",
+        "with h5py.File(sys.argv[1], 'r') as f:",
+        "    d = f['data']",
+        "    print(json.dumps({'shape': list(d.shape), 'first': crc(d[0]), 'last': crc(d[519]),",
+        "        'middle': int(d[300].max()), 'offset': d.id.get_offset()}))"),
+        dir.resolve("large.h5"));
+    assertEquals("[520,2048,2048]", x.get("shape").toString());
+    assertEquals(first.checksum(), x.get("first").asLong());
+    assertEquals(last.checksum(), x.get("last").asLong());
+    assertEquals(0, x.get("middle").asInt());
+    assertEquals(0, x.get("offset").asLong() % Hdf5ContiguousLayout.DATA_ALIGNMENT);
+    assertEquals(x.get("offset").asLong() + 2048L * 2048 * 520,
+        Files.size(dir.resolve("large.h5")), "the file ends where the data does");
+  }
+
+  @Test
   void attributesTooLargeForAHeaderMessageGoThroughJhdf() {
     List<Long> many = LongStream.range(0, 9000).boxed().toList();
     VolumeSpec spec = VolumeSpec.of(DataType.UINT8, new Size3(4, 3, 2))
