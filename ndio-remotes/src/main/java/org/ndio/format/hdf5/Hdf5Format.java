@@ -22,9 +22,10 @@ import org.ndio.volume.Size3;
  * adds to an existing file): contiguous, unfiltered datasets (the default) with ndio's own
  * {@link ContiguousHdf5Writer}, which streams the voxels to disk; chunked or filtered ones with
  * jhdf's writer, which gathers the whole volume in memory. With {@link WriteMode#OVERWRITE}
- * it refuses to replace a file that holds other datasets, which would be lost. Chunks and {@code gzip[:LEVEL]} /
- * {@code shuffle+gzip[:LEVEL]} compression as the spec asks (chunks default to 64 on each axis
- * when only a compressor is given); contiguous and uncompressed otherwise.
+ * it refuses to replace a file that holds other datasets, which would be lost. Chunks and
+ * {@code gzip[:LEVEL]} / {@code shuffle+gzip[:LEVEL]} compression as the spec asks (chunks
+ * default to 64 on each axis when only a compressor is given); contiguous and uncompressed
+ * otherwise.
  */
 public final class Hdf5Format implements VolumeFormat {
 
