@@ -274,6 +274,48 @@ class ContiguousHdf5WriterTest {
   }
 
   @Test
+  void theHdf5LibraryChecksTheMetadataChecksums() throws Exception {
+    Python.require("numpy", "h5py");
+    VolumeSpec spec = VolumeSpec.of(DataType.UINT8, new Size3(4, 3, 2))
+        .withAttributes(Map.of("note", "checked"));
+    try (VolumeWriter w = create("sum.h5", "/g/data", spec)) {
+      w.write(0, 0, 0, TestVolumes.random(DataType.UINT8, 4, 3, 2, 1));
+      w.commit();
+    }
+    // the same file with one byte of the attribute's value changed, its checksum not
+    byte[] bytes = Files.readAllBytes(dir.resolve("sum.h5"));
+    byte[] note = "checked".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, note);
+    bytes[at] = 'C';
+    Files.write(dir.resolve("bad.h5"), bytes);
+    JsonNode x = Fixtures.python(String.join("\n",
+        "import h5py",
+        "out = {}",
+        "for name in sys.argv[1:]:",
+        "    try:",
+        "        with h5py.File(name, 'r') as f:",
+        "            out[name[-6:]] = f['g/data'].attrs['note'].decode()",
+        "    except Exception as e:",
+        "        out[name[-6:]] = 'error: ' + str(e)",
+        "print(json.dumps(out))"), dir.resolve("sum.h5"), dir.resolve("bad.h5"));
+    assertEquals("checked", x.get("sum.h5").asText());
+    assertTrue(x.get("bad.h5").asText().contains("checksum"), x.toString());
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+
+  @Test
   void attributesTooLargeForAHeaderMessageGoThroughJhdf() {
     List<Long> many = LongStream.range(0, 9000).boxed().toList();
     VolumeSpec spec = VolumeSpec.of(DataType.UINT8, new Size3(4, 3, 2))
