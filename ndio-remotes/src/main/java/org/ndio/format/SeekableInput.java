@@ -26,20 +26,26 @@ public abstract class SeekableInput implements Closeable {
    */
   public void finish() throws IOException {}
 
+  /**
+   * Reads into a heap array go through a temporary direct buffer of the read's size, cached per
+   * thread: reads of at most this many bytes keep it small, where one of a whole 64 MiB block
+   * made each new reading thread allocate and fault in a buffer that large (half a second).
+   */
+  static final int CHANNEL_PIECE = 1 << 20;
+
   /** Positional reads of a channel that the caller keeps open (closing this does not close it). */
   public static SeekableInput of(FileChannel channel) {
     return new SeekableInput() {
       @Override
       public void readFully(long offset, byte[] dst, int off, int len) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
-        long pos = offset;
-        while (buf.hasRemaining()) {
-          int n = channel.read(buf, pos);
+        for (int done = 0; done < len; ) {
+          ByteBuffer buf = ByteBuffer.wrap(dst, off + done, Math.min(CHANNEL_PIECE, len - done));
+          int n = channel.read(buf, offset + done);
           if (n < 0) {
-            throw new EOFException("input ends at byte " + pos + ", " + buf.remaining()
-                + " more bytes needed");
+            throw new EOFException("input ends at byte " + (offset + done) + ", "
+                + (len - done) + " more bytes needed");
           }
-          pos += n;
+          done += n;
         }
       }
 

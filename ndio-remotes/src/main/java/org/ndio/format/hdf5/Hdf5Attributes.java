@@ -121,16 +121,26 @@ final class Hdf5Attributes {
 
   /** Writes {@code attrs} (those HDF5 can hold) and then the voxel size, which wins. */
   static void write(WritableNode node, Map<String, Object> attrs, Optional<VoxelSize> voxel) {
+    values(attrs, voxel).forEach(node::putAttribute);
+  }
+
+  /**
+   * The attributes an HDF5 dataset gets, in writing order, as values of the Java types jhdf
+   * writes (String, Long, Double, String[], long[], double[]): {@code attrs} (those HDF5 can
+   * hold), then the voxel size, which replaces attributes of the same names.
+   */
+  static Map<String, Object> values(Map<String, Object> attrs, Optional<VoxelSize> voxel) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : attrs.entrySet()) {
       Object v = hdf5Value(e.getValue());
       if (v != null) {
-        node.putAttribute(e.getKey(), v);
+        out.put(e.getKey(), v);
       }
     }
     if (voxel.isPresent()) {
       VoxelSize s = voxel.get();
-      node.putAttribute(RESOLUTION, new double[] {s.z(), s.y(), s.x()});
-      node.putAttribute(UNIT, s.unit());
+      out.put(RESOLUTION, new double[] {s.z(), s.y(), s.x()});
+      out.put(UNIT, s.unit());
       double toMicrometres = switch (s.unit()) {
         case "nanometer" -> 1e-3;
         case "micrometer" -> 1;
@@ -138,10 +148,11 @@ final class Hdf5Attributes {
         default -> 0;
       };
       if (toMicrometres > 0) {
-        node.putAttribute(ELEMENT_SIZE_UM, new double[] {s.z() * toMicrometres,
+        out.put(ELEMENT_SIZE_UM, new double[] {s.z() * toMicrometres,
             s.y() * toMicrometres, s.x() * toMicrometres});
       }
     }
+    return out;
   }
 
   // Strings, numbers, booleans and flat lists of numbers or strings; other values (nested

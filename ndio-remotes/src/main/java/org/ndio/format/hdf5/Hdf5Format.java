@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.format.LocalFile;
 import org.ndio.store.VolumeFormat;
@@ -16,12 +17,15 @@ import org.ndio.volume.Size3;
 
 /**
  * {@code hdf5:FILE[#/path/to/dataset]}: a 2D {@code (y, x)} or 3D {@code (z, y, x)} dataset of
- * an HDF5 file, read and written with jhdf. Without a path, reading takes the file's only
- * dataset and writing uses {@code /data}. Writing makes a new file holding that one dataset
- * (jhdf cannot add to an existing file); with {@link WriteMode#OVERWRITE} it refuses to replace
- * a file that holds other datasets, which would be lost. Chunks and {@code gzip[:LEVEL]} /
- * {@code shuffle+gzip[:LEVEL]} compression as the spec asks (chunks default to 64 on each axis
- * when only a compressor is given); contiguous and uncompressed otherwise.
+ * an HDF5 file, read with jhdf. Without a path, reading takes the file's only dataset and
+ * writing uses {@code /data}. Writing makes a new file holding that one dataset (neither writer
+ * adds to an existing file): contiguous, unfiltered datasets (the default) with ndio's own
+ * {@link ContiguousHdf5Writer}, which streams the voxels to disk; chunked or filtered ones with
+ * jhdf's writer, which gathers the whole volume in memory. With {@link WriteMode#OVERWRITE}
+ * it refuses to replace a file that holds other datasets, which would be lost. Chunks and
+ * {@code gzip[:LEVEL]} / {@code shuffle+gzip[:LEVEL]} compression as the spec asks (chunks
+ * default to 64 on each axis when only a compressor is given); contiguous and uncompressed
+ * otherwise.
  */
 public final class Hdf5Format implements VolumeFormat {
 
@@ -57,6 +61,13 @@ public final class Hdf5Format implements VolumeFormat {
     if (mode == WriteMode.OVERWRITE && Files.isRegularFile(target)) {
       refuseToLoseData(target, path, where);
     }
+    if (chunks == null) {
+      Map<String, Object> attributes = Hdf5Attributes.values(spec.attributes(),
+          spec.voxelSize());
+      if (ContiguousHdf5Writer.canWrite(attributes)) {
+        return new ContiguousHdf5Writer(where, target, spec, mode, path, attributes);
+      }
+    }
     return new Hdf5Writer(where, target, spec, mode, path, chunks, compression);
   }
 
@@ -80,7 +91,7 @@ public final class Hdf5Format implements VolumeFormat {
     if (!others.isEmpty()) {
       throw new UnsupportedFeatureException(
           where + ": " + target + " also holds " + Hdf5Tree.list(others) + "; ndio writes"
-              + " whole HDF5 files (jhdf cannot add to an existing one), so overwriting would"
+              + " whole HDF5 files (it cannot add to an existing one), so overwriting would"
               + " delete them; write to a new file instead");
     }
   }

@@ -17,8 +17,9 @@ import org.ndio.volume.Volume;
 /**
  * Writes a new HDF5 file holding one 3D {@code (z, y, x)} dataset with jhdf's writer, at the
  * URL's path (intermediate groups created). Unsigned types are written as HDF5 unsigned
- * integers, so h5py reads them back with their own dtype. Chunked and filtered where the spec
- * asks, contiguous otherwise.
+ * integers, so h5py reads them back with their own dtype. Used for chunked and filtered
+ * datasets (and for attributes too large for {@link ContiguousHdf5Writer}); it gathers the whole
+ * volume in memory first.
  */
 final class Hdf5Writer extends WholeFileWriter {
 
