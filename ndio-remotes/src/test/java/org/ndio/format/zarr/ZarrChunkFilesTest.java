@@ -2,6 +2,8 @@ package org.ndio.format.zarr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndio.CorruptDataException;
+import org.ndio.codec.Codecs;
 import org.ndio.testing.Python;
 import org.ndio.testing.TestVolumes;
+import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 
 /**
@@ -48,6 +53,22 @@ class ZarrChunkFilesTest {
       assertArrayEquals(Files.readAllBytes(theirs.resolve(k)), Files.readAllBytes(ours.resolve(k)),
           k);
     }
+  }
+
+  @Test
+  void aShortOrDamagedChunkAmongManyIsATypedErrorNamingIt() throws Exception {
+    Path a = dir.resolve("a.zarr");
+    TestVolumes.write("zarr:" + a, TestVolumes.random(DataType.UINT8, 40, 40, 8, 2),
+        new Size3(16, 16, 4), "blosc:lz4:5:byte");
+    // a valid frame of 10 bytes where 1024 belong, then bytes that are no frame at all
+    Files.write(a.resolve("1.1.0"), Codecs.parse("blosc").encode(new byte[10], 1));
+    CorruptDataException e = assertThrows(CorruptDataException.class,
+        () -> TestVolumes.read("zarr:" + a));
+    assertTrue(e.getMessage().contains("1.1.0") && e.getMessage().contains("10 bytes"),
+        e.getMessage());
+    Files.writeString(a.resolve("1.1.0"), "not a frame");
+    e = assertThrows(CorruptDataException.class, () -> TestVolumes.read("zarr:" + a));
+    assertTrue(e.getMessage().contains("1.1.0"), e.getMessage());
   }
 
   private static List<String> chunkKeys(Path array) throws Exception {
