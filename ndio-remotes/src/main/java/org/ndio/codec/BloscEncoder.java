@@ -206,7 +206,7 @@ final class BloscEncoder {
             }
             c = inner.compress(src, from, neblock, scratch, 0, maxOut);
             if (c > 0 && c < neblock) {
-              start(j, k, src, at, (long) j * blockSize + (long) (k + 1) * neblock);
+              start(j, k, src, at, at + c, (long) j * blockSize + (long) (k + 1) * neblock);
               System.arraycopy(scratch, 0, out, at, c);
             }
           }
@@ -234,10 +234,14 @@ final class BloscEncoder {
 
     /**
      * Creates the frame buffer when stream k of block j is the first to compress: sized from
-     * the ratio so far, with blocks 0 to j-1 and the raw streams of block j before k written.
+     * the ratio so far, this stream included ({@code stored} bytes of frame for {@code
+     * consumed} of input), with blocks 0 to j-1 and the raw streams of block j before k
+     * written. Counting the stream matters: where the very first stream compresses, the frame
+     * so far is only its header, and a buffer sized from that would be grown (copied) again
+     * and again.
      */
-    private void start(int j, int k, byte[] src, int at, long consumed) {
-      double ratio = (double) at / consumed;
+    private void start(int j, int k, byte[] src, int at, int stored, long consumed) {
+      double ratio = (double) stored / consumed;
       long projected = (long) (ratio * 1.25 * raw.length) + (1 << 16);
       out = new byte[(int) Math.min(Math.max(projected, at + scratch.length), maxBytes)];
       // filtering the earlier blocks reuses tmp, which holds this block's streams

@@ -18,14 +18,21 @@ public final class Best {
 
   /** Seconds of the fastest of {@code reps} runs; {@code reps <= 1}: one run, no warm-up. */
   public static double seconds(int reps, Work w) throws Exception {
+    return seconds(reps, () -> {}, w);
+  }
+
+  /** {@link #seconds(int, Work)} with {@code untimed} run before each run, outside its time. */
+  public static double seconds(int reps, Runnable untimed, Work w) throws Exception {
     if (reps > 1) {
       long warm = System.nanoTime();
       for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < 1_000_000_000L); i++) {
+        untimed.run();
         sink = w.run();
       }
     }
     double best = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(1, reps); i++) {
+      untimed.run();
       long t = System.nanoTime();
       sink = w.run();
       best = Math.min(best, (System.nanoTime() - t) / 1e9);

@@ -1,8 +1,13 @@
 package org.ndio.benchmarks.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.ndio.jobs.convert.Convert;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
@@ -11,8 +16,10 @@ import org.ndio.volume.Size3;
 
 /**
  * {@code ConvertRun OUT.jsonl REPS NAME OP SRC DST [COMPRESSOR [CHUNKS]]}: {@code ndio convert
- * --no-spark} (the library call, without the JVM's start-up) from SRC to DST, overwriting,
- * with the given target compressor and chunks (the format's defaults if absent). The figure
+ * --no-spark} (the library call, without the JVM's start-up) from SRC to a new DST, with the
+ * given target compressor and chunks (the format's defaults if absent). The output of the run
+ * before is removed outside the timed call: a conversion to a new target (the CLI's default)
+ * is what is timed, not the deletion of the last one that an overwrite would add. The figure
  * is the bytes of voxels per second, the unit the physical limits are measured in. The
  * conversion uses all cores (the block being read overlaps the one being written, and both
  * sides work chunk- or section-parallel).
@@ -20,6 +27,26 @@ import org.ndio.volume.Size3;
 public final class ConvertRun {
 
   private ConvertRun() {}
+
+  /** The file or directory a local target URL such as {@code hdf5:F.h5#/data} names. */
+  static Path outputPath(String url) {
+    String p = url.substring(url.indexOf(':') + 1);
+    int fragment = p.indexOf('#');
+    return Path.of(fragment < 0 ? p : p.substring(0, fragment));
+  }
+
+  private static void delete(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the last output " + p, e);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Results out = new Results(Path.of(args[0]));
@@ -38,9 +65,11 @@ public final class ConvertRun {
       bytes = voxels * r.info().dtype().bytes();
     }
     Convert.Options o = new Convert.Options(Optional.empty(), chunks, compressor,
-        WriteMode.OVERWRITE);
+        WriteMode.ERROR_IF_EXISTS);
+    Path output = outputPath(dst);
     HeapPeak.reset();
-    double s = Best.seconds(reps, () -> Convert.run(src, dst, o, Convert.Progress.NONE));
+    double s = Best.seconds(reps, () -> delete(output),
+        () -> Convert.run(src, dst, o, Convert.Progress.NONE));
     out.add("convert", name, "ours", op, s, voxels, bytes,
         Map.of("peak_bytes", HeapPeak.bytes(), "threads",
             Runtime.getRuntime().availableProcessors()));

@@ -171,32 +171,27 @@ public final class Convert {
 
   /**
    * A whole number of target chunks per axis, about {@code budget} bytes, never larger
-   * than the box, grown one chunk per axis in turn (x, then y, then z) while it fits.
+   * than the box: grown along x to the box's width first, then along y, then z, while it fits.
+   * Blocks of whole rows read each source row once: a TIFF strip or npy row cut by two blocks
+   * side by side in x would be read, and a strip inflated, once for each of them.
    */
   static Size3 blockShape(Size3 chunks, BoundingBox box, int bytesPerVoxel, long budget) {
     long[] size = {Math.min(chunks.x(), box.sizeX()), Math.min(chunks.y(), box.sizeY()),
         Math.min(chunks.z(), box.sizeZ())};
     long[] limit = {box.sizeX(), box.sizeY(), box.sizeZ()};
-    long[] unit = size.clone();
     // A single chunk above the budget (whole-file formats report the whole volume as one
     // chunk) is cut down to sections: such formats accept writes of any shape.
     while (size[0] * size[1] * size[2] * bytesPerVoxel > budget && size[2] > 1) {
       size[2] = Math.max(1, size[2] / 2);
-      unit[2] = size[2];
     }
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (int a = 0; a < 3; a++) {
-        long next = Math.min(limit[a], size[a] + unit[a]);
-        if (next > size[a]) {
-          long bytes = bytesPerVoxel * next * size[(a + 1) % 3] * size[(a + 2) % 3];
-          if (bytes <= budget) {
-            size[a] = next;
-            grew = true;
-          }
-        }
+    long[] unit = size.clone();
+    for (int a = 0; a < 3; a++) {
+      long others = bytesPerVoxel * size[(a + 1) % 3] * size[(a + 2) % 3];
+      if (others == 0 || unit[a] == 0) {
+        continue; // an empty box: one (empty) block
       }
+      long fit = Math.max(unit[a], budget / others / unit[a] * unit[a]);
+      size[a] = Math.min(limit[a], Math.max(size[a], fit));
     }
     return new Size3(size[0], size[1], size[2]);
   }

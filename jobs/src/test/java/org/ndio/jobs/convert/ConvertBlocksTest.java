@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
 import org.ndio.store.WriteMode;
 import org.ndio.testing.TestVolumes;
+import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -72,5 +74,31 @@ class ConvertBlocksTest {
       assertEquals(List.of(in), left.toList());
     }
     assertFalse(Files.exists(dir.resolve("out.zarr")));
+  }
+
+  @Test
+  void blocksAreWholeRowsOfChunksWithinTheBudget() {
+    // the benchmark's 8x volume: whole 2048-voxel rows, as many rows of chunks as fit
+    assertEquals(new Size3(2048, 768, 40), Convert.blockShape(new Size3(256, 256, 40),
+        BoundingBox.ofShape(2048, 2048, 40), 1, 64L << 20));
+    Random rnd = new Random(5);
+    for (int i = 0; i < 2000; i++) {
+      Size3 c = new Size3(1 + rnd.nextInt(40), 1 + rnd.nextInt(40), 1 + rnd.nextInt(40));
+      long bx = 1 + rnd.nextInt(300), by = 1 + rnd.nextInt(300), bz = 1 + rnd.nextInt(300);
+      int bytes = 1 << rnd.nextInt(4);
+      long budget = 1 + rnd.nextInt(1 << 20);
+      Size3 s = Convert.blockShape(c, BoundingBox.ofShape(bx, by, bz), bytes, budget);
+      String what = c + " in " + bx + "x" + by + "x" + bz + " budget " + budget + ": " + s;
+      long ux = Math.min(c.x(), bx), uy = Math.min(c.y(), by);
+      assertTrue(s.x() <= bx && s.y() <= by && s.z() <= bz && s.z() >= 1, what);
+      assertTrue(s.x() == bx || s.x() % ux == 0, what);
+      assertTrue(s.y() == by || s.y() % uy == 0, what);
+      // more than one chunk (section) only within the budget
+      boolean single = s.x() == ux && s.y() == uy && s.z() <= Math.min(c.z(), bz);
+      assertTrue(single || s.x() * s.y() * s.z() * bytes <= budget, what);
+      // grown in y only once rows are whole, in z only once sections are
+      assertTrue(s.y() == uy || s.x() == bx, what);
+      assertTrue(s.z() <= Math.min(c.z(), bz) || (s.x() == bx && s.y() == by), what);
+    }
   }
 }

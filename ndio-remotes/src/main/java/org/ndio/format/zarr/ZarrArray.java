@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.UnsupportedFeatureException;
+import org.ndio.codec.Blosc;
 import org.ndio.storage.Storage;
 import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
@@ -170,6 +173,14 @@ public class ZarrArray implements VolumeReader {
    * the chunk was never written.
    */
   public Volume readChunk(long gx, long gy, long gz) {
+    return readChunk(gx, gy, gz, null);
+  }
+
+  /**
+   * {@link #readChunk(long, long, long)}, a blosc chunk decoded into {@code buffer} where one
+   * is given (the result then lives in it, until the buffer is used again).
+   */
+  private Volume readChunk(long gx, long gy, long gz, byte[] buffer) {
     String key = chunkKey(gx, gy, gz);
     long start = System.nanoTime();
     Optional<byte[]> stored = storage.read(key);
@@ -181,22 +192,29 @@ public class ZarrArray implements VolumeReader {
     chunksRead.increment();
     storedBytes.add(stored.get().length);
     try {
-      return decode(key, stored.get());
+      return decode(key, stored.get(), buffer);
     } finally {
       decodeNanos.add(System.nanoTime() - fetched);
     }
   }
 
-  private Volume decode(String key, byte[] stored) {
+  private Volume decode(String key, byte[] stored, byte[] buffer) {
     Size3 c = meta.chunks();
     byte[] raw;
+    int n;
     try {
-      raw = meta.compressor().decode(stored, meta.chunkBytes());
+      if (buffer != null) {
+        raw = buffer;
+        n = Blosc.decodeInto(stored, buffer, 0);
+      } else {
+        raw = meta.compressor().decode(stored, meta.chunkBytes());
+        n = raw.length;
+      }
     } catch (CorruptDataException e) {
       throw new CorruptDataException(name + ": chunk " + key + ": " + e.getMessage(), e);
     }
-    if (raw.length != meta.chunkBytes()) {
-      throw new CorruptDataException(name + ": chunk " + key + " holds " + raw.length
+    if (n != meta.chunkBytes()) {
+      throw new CorruptDataException(name + ": chunk " + key + " holds " + n
           + " bytes once decoded, " + meta.chunkBytes() + " expected");
     }
     int cx = (int) c.x(), cy = (int) c.y(), cz = (int) c.z();
@@ -293,17 +311,27 @@ public class ZarrArray implements VolumeReader {
       return readChunk(g[0], g[1], g[2]);
     }
     Volume out = Volume.allocate(meta.dtype(), box);
-    // Chunks decode independently into disjoint parts of the result: do them in parallel.
-    IntStream.range(0, chunks.size()).parallel().forEach(i -> {
-      long[] g = chunks.get(i);
-      BoundingBox cb = chunkBox(g[0], g[1], g[2]);
-      BoundingBox part = cb.intersect(box).orElseThrow();
-      Volume chunk = readChunk(g[0], g[1], g[2]);
-      Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
-          (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
-          (int) part.sizeZ());
-      out.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
-          (int) (part.z0() - box.z0()));
+    // Chunks decode independently into disjoint parts of the result: one task per core takes
+    // them off a shared counter, decoding blosc chunks into one buffer it reuses (a fresh
+    // multi-megabyte array per chunk cost more than the copy out of it).
+    int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers).parallel().forEach(w -> {
+      byte[] buffer = null;
+      for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+        long[] g = chunks.get(i);
+        BoundingBox cb = chunkBox(g[0], g[1], g[2]);
+        BoundingBox part = cb.intersect(box).orElseThrow();
+        if (buffer == null && meta.compressor() instanceof Blosc) {
+          buffer = new byte[meta.chunkBytes()];
+        }
+        Volume chunk = readChunk(g[0], g[1], g[2], buffer);
+        Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
+            (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
+            (int) part.sizeZ());
+        out.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
+            (int) (part.z0() - box.z0()));
+      }
     });
     return out;
   }

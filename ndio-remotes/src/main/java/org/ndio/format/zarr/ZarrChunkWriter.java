@@ -1,6 +1,9 @@
 package org.ndio.format.zarr;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.ndio.DataTypeException;
 import org.ndio.store.ParallelWrite;
 import org.ndio.volume.BoundingBox;
@@ -31,14 +34,38 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
           + m.dtype().numpyName() + " array " + target);
     }
     List<long[]> chunks = array.chunksTouching(box);
-    chunks.parallelStream().forEach(g -> {
-      BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
-      BoundingBox part = cb.intersect(box).orElseThrow();
-      Volume chunk = part.equals(cb) ? array.emptyChunk() : array.readChunk(g[0], g[1], g[2]);
-      chunk.copyFrom(data.view((int) (part.x0() - x), (int) (part.y0() - y),
-          (int) (part.z0() - z), (int) part.sizeX(), (int) part.sizeY(), (int) part.sizeZ()),
-          (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()), (int) (part.z0() - cb.z0()));
-      array.writeChunk(g[0], g[1], g[2], chunk);
+    // One task per core takes chunks off a shared counter, each reusing one buffer for the
+    // full-size chunks the box covers: a fresh multi-megabyte array per chunk (zeroed, and
+    // outside G1's young regions) cost more than copying the voxels into it.
+    int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
+    AtomicInteger next = new AtomicInteger();
+    IntStream.range(0, workers).parallel().forEach(w -> {
+      Volume reused = null;
+      for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+        long[] g = chunks.get(i);
+        BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
+        BoundingBox part = cb.intersect(box).orElseThrow();
+        Volume chunk;
+        if (!part.equals(cb)) {
+          chunk = array.readChunk(g[0], g[1], g[2]);
+        } else if (isFullSize(cb, m)) {
+          // every voxel is overwritten below: no fill needed
+          reused = reused == null ? array.emptyChunk() : reused;
+          chunk = reused;
+        } else {
+          chunk = array.emptyChunk(); // an edge chunk: its padding must hold the fill value
+        }
+        chunk.copyFrom(data.view((int) (part.x0() - x), (int) (part.y0() - y),
+            (int) (part.z0() - z), (int) part.sizeX(), (int) part.sizeY(), (int) part.sizeZ()),
+            (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
+            (int) (part.z0() - cb.z0()));
+        array.writeChunk(g[0], g[1], g[2], chunk);
+      }
     });
+  }
+
+  private static boolean isFullSize(BoundingBox cb, ZarrMetadata m) {
+    return cb.sizeX() == m.chunks().x() && cb.sizeY() == m.chunks().y()
+        && cb.sizeZ() == m.chunks().z();
   }
 }
