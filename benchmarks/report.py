@@ -304,11 +304,19 @@ def convert_table(rows, goals, volume, lim):
     return "\n".join(out)
 
 
+def boss_stored(rows):
+    """How many of the recorded BOSS bodies were memcpyed frames, as RemoteFetchRun found."""
+    ours = find(rows, area="remote", impl="ours-boss")
+    if not ours or "memcpyed_bodies" not in ours:
+        return ""
+    return ": %d of its %d bodies in this run" % (ours["memcpyed_bodies"], ours["requests"])
+
+
 def remote_table(rows, goals):
     out = ["| service | volume | MB of voxels | MB on the wire | requests of | in flight "
            "| ours MB/s | limit: GETs MB/s | limit: GETs + inflate MB/s | ours / limit (best) "
-           "| per pair (spread) | live server MB/s | goal 0.7x |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           "| per pair (spread) | CPU s: ours / limit | live server MB/s | goal 0.7x |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for service in ("dvid", "boss", "neurodata", "neurodata-raw"):
         ours = find(rows, area="remote", impl="ours-" + service)
         lim = find(rows, area="remote", impl="limit-http-" + service)
@@ -323,10 +331,14 @@ def remote_table(rows, goals):
         pairs = ours.get("inflate_pair_ratios" if inflating else "pair_ratios") or []
         spread = "%.2f–%.2f" % (min(pairs), max(pairs)) if pairs else "–"
         wire = "%.0f" % (ours["wire_bytes"] / 1e6) if "wire_bytes" in ours else "–"
-        out.append("| %s | %s | %.0f | %s | %d MiB | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+        cpu_limit = ours.get("inflate_cpu_s" if inflating else "limit_cpu_s")
+        cpu = "%.2f / %.2f" % (ours["ours_cpu_s"], cpu_limit) \
+            if "ours_cpu_s" in ours and cpu_limit is not None else "–"
+        out.append(("| %s | %s | %.0f | %s | %d MiB | %d | %s | %s | %s | %s | %s | %s | %s "
+                    "| %s |") % (
             service, ours["volume"], ours["bytes"] / 1e6, wire, ours["request_bytes"] >> 20,
             ours["concurrency"], f0(mbs(ours)), f0(mbs(lim)),
-            f0(mbs(inflating)) if inflating else "–", f2(x), spread,
+            f0(mbs(inflating)) if inflating else "–", f2(x), spread, cpu,
             f0(mbs(live)) if live else "–", verdict(x, GOALS["remote"])))
     return "\n".join(out)
 
@@ -540,11 +552,15 @@ def main(d, out_md, plot_dir, scale_md):
       "per thread, as large as the body's data; any npz client must do that much. The goal "
       "holds each row to its tightest applicable limit: GETs + inflate for `neurodata`, plain "
       "GETs for the others, which need no decoding beyond moving bytes (DVID and "
-      "`neurodata-raw` send raw voxels; the BOSS bodies of this incompressible volume are "
-      "blosc frames stored whole, memcpyed, whose decode is the copy a GET makes anyway). "
+      "`neurodata-raw` send raw voxels; BOSS sends blosc frames, which for this "
+      "incompressible volume c-blosc's rules store whole, memcpyed, so that their decode is "
+      "the copy a GET makes anyway%s). " % boss_stored(rows) +
       "Both in MB/s of voxels, so the ratio is the ratio of times; ours and the limits are "
       "timed alternately (ours, GETs, GETs + inflate; best of each, and the spread of the "
-      "per-round ratios against the goal's limit). *MB on the wire* is what the service "
+      "per-round ratios against the goal's limit). *CPU s* is the process's CPU time (client, "
+      "server, GC) of one fetch, ours and the goal's limit, least of the rounds: what the "
+      "fetch costs, steadier than its wall time when other work shares the cores. "
+      "*MB on the wire* is what the service "
       "sends: DVID raw voxels, BOSS blosc, NeuroData zlib-compressed npy (`neurodata-raw`: "
       "its uncompressed `raw` service). *Live server* is the same fetch answered by the "
       "server itself, its work included (not a limit; for reference).")
