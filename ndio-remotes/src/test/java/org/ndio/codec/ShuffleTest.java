@@ -76,4 +76,24 @@ class ShuffleTest {
     Shuffle.bitUnshuffle(ts, out, 7, len, back, 0, tmp);
     assertArrayEquals(src, back);
   }
+
+  /**
+   * Blocks of the sizes c-blosc uses for bit shuffle (up to a MiB of 8-byte elements: planes
+   * whose rows run many 8-byte groups, with a short group at the end), at odd offsets and
+   * with trailing bytes, with {@code tmp} exactly the block's size.
+   */
+  @Property(tries = 60)
+  void bitUnshuffleOfLargeBlocksUndoesDefinition(
+      @ForAll @IntRange(min = 0, max = 6) int which, @ForAll @IntRange(min = 0, max = 140_000)
+      int elements, @ForAll long seed) {
+    int ts = new int[] {1, 2, 3, 4, 8, 16, 8}[which];
+    int len = elements * ts + (int) Math.floorMod(seed, ts); // trailing bytes too
+    byte[] src = random(len, seed);
+    byte[] shuffled = naiveBitShuffle(ts, src);
+    byte[] in = new byte[len + 3];
+    System.arraycopy(shuffled, 0, in, 3, len);
+    byte[] back = new byte[len + 9];
+    Shuffle.bitUnshuffle(ts, in, 3, len, back, 9, new byte[len]);
+    assertArrayEquals(src, Arrays.copyOfRange(back, 9, len + 9));
+  }
 }
