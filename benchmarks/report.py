@@ -247,7 +247,11 @@ def cores_table(rows, goals):
              "those the JVM was allowed, all of them where taskset was missing) and told it "
              "has N (`-XX:ActiveProcessorCount`), "
              "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
-             "second core. Task CPU and task run time are Spark's task metrics summed over the "
+             "second core. Each core count ran in two JVMs, in the order local[1], local[2], "
+             "local[2], local[1], and the faster counts: on this machine (a VM on a shared "
+             "host) the cores' speed drifts from minute to minute, and the same local[1] run "
+             "was seen taking 6 and 12 s of task CPU a few minutes apart. "
+             "Task CPU and task run time are Spark's task metrics summed over the "
              "best run (run time includes waiting for a core); driver-only is the wall time "
              "during which no stage ran (planning, driver-side merges, cleanup); JVM CPU is the "
              "whole process's CPU time in the run, GC and JIT included.")
