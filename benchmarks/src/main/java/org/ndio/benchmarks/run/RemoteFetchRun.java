@@ -85,7 +85,10 @@ public final class RemoteFetchRun {
         Best.Work ours = () -> s.remote().getCutout(all);
         Best.Work limit = () -> plainGets(http, pool, s, bodies, wire);
         boolean npz = service.equals("neurodata");
-        Best.Work inflating = npz ? () -> getsAndInflate(http, pool, s, bodies, bytes) : null;
+        // each pool thread's inflater and buffers, reused from body to body as a client's are
+        ThreadLocal<Inflating> buffers = ThreadLocal.withInitial(Inflating::new);
+        Best.Work inflating = npz
+            ? () -> getsAndInflate(http, pool, s, bodies, bytes, buffers) : null;
         ours.run();
         limit.run();
         if (npz) {
@@ -181,9 +184,7 @@ public final class RemoteFetchRun {
     return got;
   }
 
-  /** Each thread's inflater and buffers, reused from body to body as a client's would be. */
-  private static final ThreadLocal<Inflating> INFLATING = ThreadLocal.withInitial(Inflating::new);
-
+  /** A thread's inflater and buffers, reused from body to body as a client's would be. */
   private static final class Inflating {
     final Inflater inflater = new Inflater();
     final byte[] in = new byte[1 << 20];
@@ -195,13 +196,13 @@ public final class RemoteFetchRun {
    * inflated as it is received into its thread's reused buffer, as large as the body's data.
    */
   private static long getsAndInflate(HttpClient http, ExecutorService pool, ServedVolume s,
-      List<Reply> bodies, long voxelBytes) throws Exception {
+      List<Reply> bodies, long voxelBytes, ThreadLocal<Inflating> buffers) throws Exception {
     List<Future<Long>> parts = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       HttpRequest get = HttpRequest.newBuilder(URI.create(s.server().address()
           + ReplayHandler.BODIES + i)).build();
       parts.add(pool.submit(() -> inflate(http.send(get, HttpResponse.BodyHandlers
-          .ofInputStream()).body(), voxelBytes)));
+          .ofInputStream()).body(), voxelBytes, buffers.get())));
     }
     long got = 0;
     for (Future<Long> f : parts) {
@@ -215,8 +216,8 @@ public final class RemoteFetchRun {
     return got;
   }
 
-  private static long inflate(InputStream body, long voxelBytes) throws IOException {
-    Inflating t = INFLATING.get();
+  private static long inflate(InputStream body, long voxelBytes, Inflating t)
+      throws IOException {
     Inflater inf = t.inflater;
     inf.reset();
     long got = 0;

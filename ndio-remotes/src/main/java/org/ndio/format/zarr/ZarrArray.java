@@ -322,15 +322,18 @@ public class ZarrArray implements VolumeReader {
         long[] g = chunks.get(i);
         BoundingBox cb = chunkBox(g[0], g[1], g[2]);
         BoundingBox part = cb.intersect(box).orElseThrow();
-        if (buffer == null && meta.compressor() instanceof Blosc) {
-          buffer = new byte[meta.chunkBytes()];
-        }
         Volume chunk = readChunk(g[0], g[1], g[2], buffer);
         Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
             (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
             (int) part.sizeZ());
         out.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
             (int) (part.z0() - box.z0()));
+        // The first chunk's own array becomes the buffer: never one allocated from the
+        // metadata's chunk size alone, which a damaged .zarray can make huge.
+        if (buffer == null && meta.compressor() instanceof Blosc
+            && chunk.array().length == meta.chunkBytes()) {
+          buffer = chunk.array();
+        }
       }
     });
     return out;
