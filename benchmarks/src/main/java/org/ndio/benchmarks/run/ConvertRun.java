@@ -1,15 +1,13 @@
 package org.ndio.benchmarks.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.ndio.format.LocalFile;
 import org.ndio.jobs.convert.Convert;
+import org.ndio.storage.LocalStorage;
 import org.ndio.store.VolumeReader;
+import org.ndio.store.VolumeUrl;
 import org.ndio.store.Volumes;
 import org.ndio.store.WriteMode;
 import org.ndio.volume.Size3;
@@ -27,26 +25,6 @@ import org.ndio.volume.Size3;
 public final class ConvertRun {
 
   private ConvertRun() {}
-
-  /** The file or directory a local target URL such as {@code hdf5:F.h5#/data} names. */
-  static Path outputPath(String url) {
-    String p = url.substring(url.indexOf(':') + 1);
-    int fragment = p.indexOf('#');
-    return Path.of(fragment < 0 ? p : p.substring(0, fragment));
-  }
-
-  private static void delete(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(p)) {
-      for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the last output " + p, e);
-    }
-  }
 
   public static void main(String[] args) throws Exception {
     Results out = new Results(Path.of(args[0]));
@@ -66,9 +44,9 @@ public final class ConvertRun {
     }
     Convert.Options o = new Convert.Options(Optional.empty(), chunks, compressor,
         WriteMode.ERROR_IF_EXISTS);
-    Path output = outputPath(dst);
+    Path output = LocalFile.path(VolumeUrl.parse(dst));
     HeapPeak.reset();
-    double s = Best.seconds(reps, () -> delete(output),
+    double s = Best.seconds(reps, () -> LocalStorage.deleteTree(output),
         () -> Convert.run(src, dst, o, Convert.Progress.NONE));
     out.add("convert", name, "ours", op, s, voxels, bytes,
         Map.of("peak_bytes", HeapPeak.bytes(), "threads",
