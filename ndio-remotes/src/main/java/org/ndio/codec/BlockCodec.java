@@ -4,8 +4,8 @@ import org.ndio.UnsupportedFeatureException;
 
 /**
  * The compressor that runs on each stream inside a blosc frame, with whatever state it keeps
- * between streams of one frame (hash tables, native contexts). One instance serves one encode
- * or decode call and is closed after it.
+ * between streams (hash tables, native contexts). One instance serves one thread: one decode
+ * call, or the encode calls of one {@link ChunkEncoder}, and is closed after them.
  */
 abstract class BlockCodec implements AutoCloseable {
 

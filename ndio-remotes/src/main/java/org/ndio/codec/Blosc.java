@@ -2,6 +2,7 @@ package org.ndio.codec;
 
 import java.util.Map;
 import java.util.Objects;
+import org.ndio.ByteSlice;
 import org.ndio.UnsupportedFeatureException;
 
 /**
@@ -72,7 +73,12 @@ public record Blosc(BloscCompressor compressor, int clevel, BloscShuffle shuffle
    *     fit in {@code out} after {@code offset}
    */
   public static int decodeInto(byte[] frame, byte[] out, int offset) {
-    return BloscDecoder.decodeInto(frame, out, offset);
+    return BloscDecoder.decodeInto(frame, frame.length, out, offset);
+  }
+
+  /** {@link #decodeInto(byte[], byte[], int)} of a frame held in a reused buffer. */
+  public static int decodeInto(ByteSlice frame, byte[] out, int offset) {
+    return BloscDecoder.decodeInto(frame.array(), frame.length(), out, offset);
   }
 
   @Override
@@ -90,14 +96,12 @@ public record Blosc(BloscCompressor compressor, int clevel, BloscShuffle shuffle
    */
   @Override
   public byte[] encode(byte[] raw, int typeSize) {
-    if (typeSize < 1) {
-      throw new IllegalArgumentException("typeSize must be at least 1: " + typeSize);
-    }
-    if (raw.length > BloscEncoder.MAX_BUFFERSIZE) {
-      throw new UnsupportedFeatureException("a blosc frame holds at most "
-          + BloscEncoder.MAX_BUFFERSIZE + " bytes; " + raw.length + " given");
-    }
     return BloscEncoder.encode(this, raw, typeSize);
+  }
+
+  @Override
+  public ChunkEncoder encoder() {
+    return new BloscChunkEncoder(this);
   }
 
   @Override

@@ -41,11 +41,11 @@ final class BloscDecoder {
   }
 
   /** Decodes into {@code out} from {@code offset}; returns the number of bytes written. */
-  static int decodeInto(byte[] frame, byte[] out, int offset) {
+  static int decodeInto(byte[] frame, int length, byte[] out, int offset) {
     if (offset < 0 || offset > out.length) {
       throw new IllegalArgumentException("offset " + offset + " outside 0-" + out.length);
     }
-    BloscFrameInfo info = BloscFrameInfo.parse(frame);
+    BloscFrameInfo info = BloscFrameInfo.parse(frame, length);
     if (info.nbytes() > out.length - offset) {
       throw corrupt("holds " + info.nbytes() + " bytes, more than the " + (out.length - offset)
           + " expected");
@@ -68,6 +68,8 @@ final class BloscDecoder {
   private static final class Run {
     private final BloscFrameInfo info;
     private final byte[] frame;
+    /** The frame's end: its cbytes, which parsing checked against the bytes present. */
+    private final int end;
     private final byte[] out;
     private final int offset;
     private final BlockCodec codec;
@@ -80,6 +82,7 @@ final class BloscDecoder {
     Run(BloscFrameInfo info, byte[] frame, byte[] out, int offset, BlockCodec codec) {
       this.info = info;
       this.frame = frame;
+      this.end = (int) info.cbytes();
       this.out = out;
       this.offset = offset;
       this.codec = codec;
@@ -96,9 +99,9 @@ final class BloscDecoder {
       int tableEnd = HEADER_BYTES + 4 * blocks;
       for (int j = 0; j < blocks; j++) {
         long start = BloscFrameInfo.u32(frame, HEADER_BYTES + 4 * j);
-        if (start < tableEnd || start > frame.length - 4) {
+        if (start < tableEnd || start > end - 4) {
           throw corrupt("block " + j + " of " + blocks + " starts at " + start
-              + ", outside the data (" + tableEnd + " to " + (frame.length - 4) + ")");
+              + ", outside the data (" + tableEnd + " to " + (end - 4) + ")");
         }
         int size = j == blocks - 1 ? info.nbytes() - j * bs : bs;
         block(j, (int) start, size, size < bs);
@@ -115,15 +118,15 @@ final class BloscDecoder {
       int neblock = size / splits;
       int at = start;
       for (int k = 0; k < splits; k++) {
-        if (at > frame.length - 4) {
+        if (at > end - 4) {
           throw corrupt("block " + j + ": stream " + k + " starts at " + at
-              + ", past the end of the frame (" + frame.length + " bytes)");
+              + ", past the end of the frame (" + end + " bytes)");
         }
         long csize = BloscFrameInfo.u32(frame, at);
         at += 4;
-        if (csize > frame.length - at) {
+        if (csize > end - at) {
           throw corrupt("block " + j + ": stream " + k + " declares " + csize + " bytes at "
-              + at + " but only " + (frame.length - at) + " remain");
+              + at + " but only " + (end - at) + " remain");
         }
         int c = (int) csize;
         int d = base + k * neblock;

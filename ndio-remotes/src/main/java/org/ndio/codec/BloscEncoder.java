@@ -3,6 +3,8 @@ package org.ndio.codec;
 import static org.ndio.codec.BloscFrameInfo.HEADER_BYTES;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
+import org.ndio.ByteSlice;
 
 /**
  * Writes c-blosc 1.x frames the way c-blosc 1.21 does: the same automatic block size, the
@@ -25,6 +27,17 @@ final class BloscEncoder {
   private BloscEncoder() {}
 
   static byte[] encode(Blosc codec, byte[] raw, int typeSize) {
+    try (BloscChunkEncoder e = new BloscChunkEncoder(codec)) {
+      return e.encode(raw, typeSize).toArray();
+    }
+  }
+
+  /**
+   * One frame of {@code raw}, its streams compressed by {@code inner} (asked for only where
+   * something is compressed), written into {@code reuse} where that is large enough.
+   */
+  static ByteSlice encode(Blosc codec, byte[] raw, int typeSize, Supplier<BlockCodec> inner,
+      byte[] reuse) {
     int ts = typeSize > MAX_TYPESIZE ? 1 : typeSize; // as c-blosc: a plain byte stream
     BloscCompressor compressor = codec.compressor();
     int clevel = codec.clevel();
@@ -44,25 +57,25 @@ final class BloscEncoder {
       flags |= BloscFrameInfo.FLAG_BITSHUFFLE;
     }
     boolean memcpy = clevel == 0 || nbytes < MIN_BUFFERSIZE;
-    byte[] out = null;
+    ByteSlice frame = null;
     if (!memcpy) {
-      try (BlockCodec inner = BlockCodec.forEncoding(compressor, clevel)) {
-        out = new Run(raw, inner, ts, shuffle, split, blockSize, blocks).frame();
-      }
+      frame = new Run(raw, inner.get(), ts, shuffle, split, blockSize, blocks, reuse).frame();
     }
-    if (out == null) {
+    if (frame == null) {
       flags |= BloscFrameInfo.FLAG_MEMCPYED;
-      out = new byte[nbytes + HEADER_BYTES];
-      System.arraycopy(raw, 0, out, HEADER_BYTES, nbytes);
+      int size = nbytes + HEADER_BYTES;
+      frame = new ByteSlice(reuse != null && reuse.length >= size ? reuse : new byte[size], size);
+      System.arraycopy(raw, 0, frame.array(), HEADER_BYTES, nbytes);
     }
+    byte[] out = frame.array();
     out[0] = (byte) BloscFrameInfo.FORMAT_VERSION;
     out[1] = 1; // every c-blosc 1.x codec is at format version 1
     out[2] = (byte) flags;
     out[3] = (byte) ts;
     putInt(out, 4, nbytes);
     putInt(out, 8, blockSize);
-    putInt(out, 12, out.length);
-    return out;
+    putInt(out, 12, frame.length());
+    return frame;
   }
 
   /** c-blosc's split rule (its default "forward compatible" mode). */
@@ -153,13 +166,15 @@ final class BloscEncoder {
     private final int maxBytes;
     private final byte[] tmp;
     private final byte[] tmp2;
+    /** A buffer from an earlier frame, written over where it is large enough. */
+    private final byte[] reuse;
     /** The frame so far (header left blank), or null while every stream was stored raw. */
     private byte[] out;
     /** Holds one compressed stream while {@link #out} does not exist yet. */
     private byte[] scratch;
 
     Run(byte[] raw, BlockCodec inner, int ts, BloscShuffle shuffle, boolean split,
-        int blockSize, int blocks) {
+        int blockSize, int blocks, byte[] reuse) {
       this.raw = raw;
       this.inner = inner;
       this.ts = ts;
@@ -171,10 +186,11 @@ final class BloscEncoder {
       boolean filtered = shuffle == BloscShuffle.BIT || (shuffle == BloscShuffle.BYTE && ts > 1);
       this.tmp = filtered ? new byte[blockSize] : null;
       this.tmp2 = shuffle == BloscShuffle.BIT && ts > 1 ? new byte[blockSize] : null;
+      this.reuse = reuse;
     }
 
     /** The frame with its header left blank, or null if it would not fit (store it whole). */
-    byte[] frame() {
+    ByteSlice frame() {
       int at = HEADER_BYTES + 4 * blocks;
       for (int j = 0; j < blocks; j++) {
         int size = blockLength(j);
@@ -229,7 +245,7 @@ final class BloscEncoder {
       if (out == null) {
         return null; // unreachable: all-raw streams overflow first, but never return garbage
       }
-      return out.length == at ? out : Arrays.copyOf(out, at);
+      return new ByteSlice(out, at);
     }
 
     /**
@@ -243,7 +259,8 @@ final class BloscEncoder {
     private void start(int j, int k, byte[] src, int at, int stored, long consumed) {
       double ratio = (double) stored / consumed;
       long projected = (long) (ratio * 1.25 * raw.length) + (1 << 16);
-      out = new byte[(int) Math.min(Math.max(projected, at + scratch.length), maxBytes)];
+      int needed = (int) Math.min(Math.max(projected, at + scratch.length), maxBytes);
+      out = reuse != null && reuse.length >= needed ? reuse : new byte[needed];
       // filtering the earlier blocks reuses tmp, which holds this block's streams
       byte[] current = src == raw || j == 0 ? src : src.clone();
       int pos = HEADER_BYTES + 4 * blocks;

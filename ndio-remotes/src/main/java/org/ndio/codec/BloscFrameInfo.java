@@ -52,8 +52,16 @@ public record BloscFrameInfo(
    * @throws CorruptDataException for anything c-blosc would reject or that does not fit
    */
   public static BloscFrameInfo parse(byte[] frame) {
-    if (frame.length < HEADER_BYTES) {
-      throw corrupt("is " + frame.length + " bytes, shorter than the 16-byte header");
+    return parse(frame, frame.length);
+  }
+
+  /** {@link #parse(byte[])} of a frame held in the first {@code length} bytes of an array. */
+  static BloscFrameInfo parse(byte[] frame, int length) {
+    if (length < 0 || length > frame.length) {
+      throw new IllegalArgumentException("length " + length + " outside 0-" + frame.length);
+    }
+    if (length < HEADER_BYTES) {
+      throw corrupt("is " + length + " bytes, shorter than the 16-byte header");
     }
     int version = frame[0] & 0xFF;
     int versionLz = frame[1] & 0xFF;
@@ -72,9 +80,8 @@ public record BloscFrameInfo(
     if (compressor == null) {
       throw corrupt("names compressor code " + (flags >>> 5) + ", which c-blosc 1.x never wrote");
     }
-    if (cbytes != frame.length) {
-      throw corrupt("declares " + cbytes + " bytes (cbytes) but " + frame.length
-          + " are present");
+    if (cbytes != length) {
+      throw corrupt("declares " + cbytes + " bytes (cbytes) but " + length + " are present");
     }
     if (nbytes > Integer.MAX_VALUE - HEADER_BYTES) {
       throw corrupt("declares " + nbytes + " uncompressed bytes, more than c-blosc allows");

@@ -1,6 +1,7 @@
 package org.ndio.codec;
 
 import java.util.Map;
+import org.ndio.ByteSlice;
 
 /**
  * A byte-to-byte compressor for chunks, described the way numcodecs (and so zarr-python)
@@ -19,6 +20,17 @@ public interface Codec {
    * codecs use.
    */
   byte[] encode(byte[] raw, int typeSize);
+
+  /**
+   * An encoder for many inputs in a row on one thread; codecs with costly state (contexts,
+   * output buffers) keep it there between calls.
+   */
+  default ChunkEncoder encoder() {
+    return (raw, typeSize) -> {
+      byte[] b = encode(raw, typeSize);
+      return new ByteSlice(b, b.length);
+    };
+  }
 
   /**
    * Decompresses {@code encoded}, which must expand to exactly {@code expectedSize} bytes;

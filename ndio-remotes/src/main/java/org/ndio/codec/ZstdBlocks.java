@@ -4,7 +4,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 
-/** {@link BlockCodec} for zstd frames, through zstd-jni, one native context per call. */
+/** {@link BlockCodec} for zstd frames, through zstd-jni, native contexts kept until closed. */
 final class ZstdBlocks extends BlockCodec {
 
   private final int level;

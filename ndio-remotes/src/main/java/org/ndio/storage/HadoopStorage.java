@@ -66,12 +66,12 @@ public final class HadoopStorage implements Storage {
   }
 
   @Override
-  public void write(String key, byte[] bytes) {
+  public void write(String key, byte[] bytes, int offset, int length) {
     Path target = resolve(key);
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
     try {
       try (OutputStream out = fs.create(tmp, false)) {
-        out.write(bytes);
+        out.write(bytes, offset, length);
       }
       // HDFS rename does not replace: remove the old blob first. A reader in that gap sees no
       // blob, which chunked formats read as fill value; writers of one chunk never race here

@@ -1,7 +1,8 @@
 package org.ndio.storage;
 
 import java.io.IOException;
-import org.ndio.StorageException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,16 +10,26 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.ndio.ByteSlice;
 import org.ndio.PathEscapeException;
+import org.ndio.StorageException;
 import org.ndio.VolumeExistsException;
 
 /** Blobs in a directory of the local file system, through java.nio. */
 public final class LocalStorage implements Storage {
+
+  /**
+   * Largest piece read or written in one call: the JDK copies each through a temporary direct
+   * buffer as large as the piece, kept per thread.
+   */
+  private static final int PIECE = 1 << 20;
 
   private final Path root;
   // The root with links followed, found once it exists (a store's root may itself be a link).
@@ -70,22 +81,48 @@ public final class LocalStorage implements Storage {
 
   @Override
   public Optional<byte[]> read(String key) {
-    try {
-      return Optional.of(Files.readAllBytes(followed(resolve(key), key)));
+    return read(key, null).map(ByteSlice::toArray);
+  }
+
+  @Override
+  public Optional<ByteSlice> read(String key, byte[] buffer) {
+    Path file = resolve(key);
+    try (FileChannel c = FileChannel.open(followed(file, key), StandardOpenOption.READ)) {
+      long size = c.size();
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new StorageException(file + " is " + size + " bytes, more than one array holds");
+      }
+      byte[] into = buffer != null && buffer.length >= size ? buffer : new byte[(int) size];
+      int n = 0;
+      while (n < size) {
+        int got = c.read(ByteBuffer.wrap(into, n, Math.min(PIECE, (int) size - n)));
+        if (got < 0) {
+          break; // shortened while read: what is there is what the reader gets
+        }
+        n += got;
+      }
+      return Optional.of(new ByteSlice(into, n));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new StorageException("cannot read " + resolve(key) + ": " + e.getMessage(), e);
+      throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   @Override
-  public void write(String key, byte[] bytes) {
+  public void write(String key, byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     Path target = resolve(key);
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
       Files.createDirectories(target.getParent());
-      Files.write(tmp, bytes);
+      // Pieces of PIECE bytes, not Files.write's 8 KiB: each piece costs a syscall.
+      try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
+        for (int at = offset, end = offset + length; at < end; ) {
+          at += c.write(ByteBuffer.wrap(bytes, at, Math.min(PIECE, end - at)));
+        }
+      }
       moveAtomically(tmp, target);
     } catch (IOException e) {
       deleteQuietly(tmp);

@@ -2,6 +2,7 @@ package org.ndio.storage;
 
 import java.util.List;
 import java.util.Optional;
+import org.ndio.ByteSlice;
 
 /**
  * Named blobs under one root directory: the layer below chunked formats, so a format works the
@@ -13,10 +14,23 @@ public interface Storage {
   Optional<byte[]> read(String key);
 
   /**
+   * {@link #read(String)} into {@code buffer} where the blob fits, else into a new array, for
+   * callers that read blob after blob; empty if there is none.
+   */
+  default Optional<ByteSlice> read(String key, byte[] buffer) {
+    return read(key).map(b -> new ByteSlice(b, b.length));
+  }
+
+  /**
    * Stores a blob atomically: readers see the old bytes or the new, never a part (written to a
    * temporary name and renamed). Parent directories are created as needed.
    */
-  void write(String key, byte[] bytes);
+  default void write(String key, byte[] bytes) {
+    write(key, bytes, 0, bytes.length);
+  }
+
+  /** {@link #write(String, byte[])} of {@code bytes[offset, offset + length)}. */
+  void write(String key, byte[] bytes, int offset, int length);
 
   boolean exists(String key);
 

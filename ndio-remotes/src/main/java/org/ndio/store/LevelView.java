@@ -30,6 +30,12 @@ public final class LevelView implements VolumeReader {
   }
 
   @Override
+  public void readInto(BoundingBox box, Volume target) {
+    info.extent().requireContains(box, parent + " at resolution " + box.resolution());
+    parent.readInto(box, target);
+  }
+
+  @Override
   public int levelCount() {
     return parent.levelCount();
   }

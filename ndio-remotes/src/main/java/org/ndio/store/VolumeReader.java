@@ -1,5 +1,7 @@
 package org.ndio.store;
 
+import org.ndio.DataTypeException;
+import org.ndio.InvalidBoxException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
@@ -18,6 +20,31 @@ public interface VolumeReader extends AutoCloseable {
    * the result is the box's lowest corner.
    */
   Volume read(BoundingBox box);
+
+  /**
+   * {@link #read} into {@code target}, a volume of the box's size and this volume's data type,
+   * for callers that read block after block into buffers they reuse.
+   *
+   * @throws InvalidBoxException where the target's size is not the box's
+   * @throws DataTypeException where its data type is not this volume's
+   */
+  default void readInto(BoundingBox box, Volume target) {
+    requireTarget(this, box, target);
+    target.copyFrom(read(box), 0, 0, 0);
+  }
+
+  /** Checks a {@link #readInto} target of {@code reader} against the box and data type. */
+  static void requireTarget(VolumeReader reader, BoundingBox box, Volume target) {
+    if (box.sizeX() != target.sizeX() || box.sizeY() != target.sizeY()
+        || box.sizeZ() != target.sizeZ()) {
+      throw new InvalidBoxException("cannot read " + box + " of " + reader + " into " + target
+          + ": sizes differ");
+    }
+    if (target.dtype() != reader.info().dtype()) {
+      throw new DataTypeException("cannot read " + reader.info().dtype().numpyName()
+          + " voxels of " + reader + " into " + target.dtype().numpyName() + " " + target);
+    }
+  }
 
   /** Number of resolution levels this volume offers (level 0 is full resolution). */
   default int levelCount() {

@@ -16,7 +16,8 @@ public interface VolumeWriter extends VolumeReader {
 
   /**
    * Writes {@code data} with its voxel (0, 0, 0) at volume coordinates {@code (x, y, z)}. The
-   * written box must lie inside the extent and the data type must match.
+   * written box must lie inside the extent and the data type must match. Writers keep nothing
+   * of {@code data}: the caller may reuse it once this returns.
    */
   void write(long x, long y, long z, Volume data);
 

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndio.ByteSlice;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.testing.Python;
 
@@ -149,10 +151,15 @@ class BloscPythonCrossCheckTest {
     }
     List<Case> all = new ArrayList<>(bloscCases);
     all.addAll(numcodecsCases);
+    // Equal settings share one encoder, as a chunk writer's thread does: the frames of a
+    // reused encoder (its buffers written over, its contexts kept) must be c-blosc's too.
+    Map<Codec, ChunkEncoder> encoders = new HashMap<>();
     for (Case c : all) {
-      Files.write(dir.resolve("java").resolve(c.id()),
-          c.codec().encode(raws.get(c.payload()), c.typeSize()));
+      ByteSlice e = encoders.computeIfAbsent(c.codec(), Codec::encoder)
+          .encode(raws.get(c.payload()), c.typeSize());
+      Files.write(dir.resolve("java").resolve(c.id()), e.toArray());
     }
+    encoders.values().forEach(ChunkEncoder::close);
     Files.writeString(dir.resolve("blosc.txt"), manifest);
     Files.writeString(dir.resolve("numcodecs.txt"), numcodecs);
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,16 +96,23 @@ public final class Convert {
           t.setDaemon(true);
           return t;
         });
+        // Written blocks of the full shape are read into again: a fresh array per block
+        // (zeroed, and for G1 a humongous object that starts a collection) cost about as much
+        // as reading it. Writers copy what they are given, so a written block is free again.
+        Queue<Volume> spare = new ConcurrentLinkedQueue<>();
         try {
           Deque<Future<Volume>> ahead = new ArrayDeque<>();
           int next = 0;
           for (BoundingBox b : blocks) {
             while (next < blocks.size() && ahead.size() < 2) {
               BoundingBox r = blocks.get(next++);
-              ahead.add(reader.submit(() -> in.read(r)));
+              ahead.add(reader.submit(() -> readBlock(in, r, block, spare)));
             }
             Volume v = take(ahead.poll(), source);
             out.write(b.x0() - box.x0(), b.y0() - box.y0(), b.z0() - box.z0(), v);
+            if (v.sizeX() == block.x() && v.sizeY() == block.y() && v.sizeZ() == block.z()) {
+              spare.add(v);
+            }
             done += b.voxels();
             progress.block(done, box.voxels());
           }
@@ -116,6 +125,19 @@ public final class Convert {
             in.stats().retries() + out.stats().retries());
       }
     }
+  }
+
+  /** Reads {@code box} into a spare volume where it has the full block shape. */
+  private static Volume readBlock(VolumeReader in, BoundingBox box, Size3 block,
+      Queue<Volume> spare) {
+    boolean full = box.sizeX() == block.x() && box.sizeY() == block.y()
+        && box.sizeZ() == block.z();
+    Volume v = full ? spare.poll() : null;
+    if (v == null) {
+      v = Volume.allocate(in.info().dtype(), box);
+    }
+    in.readInto(box, v);
+    return v;
   }
 
   /** The blocks of shape {@code block} that tile {@code box}, z slowest, clipped to it. */

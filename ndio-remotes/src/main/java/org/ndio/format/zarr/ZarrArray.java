@@ -10,14 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
+import org.ndio.ByteSlice;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.codec.Blosc;
+import org.ndio.codec.ChunkEncoder;
 import org.ndio.storage.Storage;
 import org.ndio.store.ReadStats;
 import org.ndio.store.VolumeInfo;
@@ -51,6 +55,8 @@ public class ZarrArray implements VolumeReader {
   private final LongAdder storedBytes = new LongAdder();
   private final LongAdder fetchNanos = new LongAdder();
   private final LongAdder decodeNanos = new LongAdder();
+  /** Readers' buffers between reads, so block after block allocates them once per core. */
+  private final Queue<ChunkBuffers> idleBuffers = new ConcurrentLinkedQueue<>();
 
   ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes, String name) {
     this(storage, meta, attributes, name, 0, Optional.empty());
@@ -177,38 +183,55 @@ public class ZarrArray implements VolumeReader {
   }
 
   /**
-   * {@link #readChunk(long, long, long)}, a blosc chunk decoded into {@code buffer} where one
-   * is given (the result then lives in it, until the buffer is used again).
+   * One thread's buffers for reading chunk after chunk: the stored bytes, and the decoded ones
+   * where the codec decodes into a given array (blosc). A chunk read with them lives in them
+   * until the next read.
    */
-  private Volume readChunk(long gx, long gy, long gz, byte[] buffer) {
+  private static final class ChunkBuffers {
+    byte[] stored;
+    byte[] raw;
+  }
+
+  /** {@link #readChunk(long, long, long)}, into {@code buffers} where they are given. */
+  private Volume readChunk(long gx, long gy, long gz, ChunkBuffers buffers) {
     String key = chunkKey(gx, gy, gz);
     long start = System.nanoTime();
-    Optional<byte[]> stored = storage.read(key);
+    Optional<ByteSlice> stored = buffers == null
+        ? storage.read(key).map(b -> new ByteSlice(b, b.length))
+        : storage.read(key, buffers.stored);
     long fetched = System.nanoTime();
     fetchNanos.add(fetched - start);
     if (stored.isEmpty()) {
       return emptyChunk();
     }
     chunksRead.increment();
-    storedBytes.add(stored.get().length);
+    storedBytes.add(stored.get().length());
     try {
-      return decode(key, stored.get(), buffer);
+      return decode(key, stored.get(), buffers);
     } finally {
       decodeNanos.add(System.nanoTime() - fetched);
     }
   }
 
-  private Volume decode(String key, byte[] stored, byte[] buffer) {
+  private Volume decode(String key, ByteSlice stored, ChunkBuffers buffers) {
     Size3 c = meta.chunks();
     byte[] raw;
     int n;
     try {
-      if (buffer != null) {
-        raw = buffer;
-        n = Blosc.decodeInto(stored, buffer, 0);
+      if (buffers != null) {
+        buffers.stored = stored.array();
+      }
+      if (buffers != null && buffers.raw != null) {
+        raw = buffers.raw;
+        n = Blosc.decodeInto(stored, raw, 0);
       } else {
-        raw = meta.compressor().decode(stored, meta.chunkBytes());
+        raw = meta.compressor().decode(stored.toArray(), meta.chunkBytes());
         n = raw.length;
+        // The first decoded chunk's own array becomes the buffer: never one allocated from
+        // the metadata's chunk size alone, which a damaged .zarray can make huge.
+        if (buffers != null && meta.compressor() instanceof Blosc && n == meta.chunkBytes()) {
+          buffers.raw = raw;
+        }
       }
     } catch (CorruptDataException e) {
       throw new CorruptDataException(name + ": chunk " + key + ": " + e.getMessage(), e);
@@ -242,6 +265,16 @@ public class ZarrArray implements VolumeReader {
    * instead, as zarr-python does, so sparse label volumes stay small.
    */
   public void writeChunk(long gx, long gy, long gz, Volume chunk) {
+    try (ChunkEncoder encoder = meta.compressor().encoder()) {
+      writeChunk(gx, gy, gz, chunk, encoder);
+    }
+  }
+
+  /**
+   * {@link #writeChunk(long, long, long, Volume)} with an encoder of this array's compressor
+   * that the calling thread reuses for its chunks.
+   */
+  public void writeChunk(long gx, long gy, long gz, Volume chunk, ChunkEncoder encoder) {
     String key = chunkKey(gx, gy, gz);
     if (isAllFill(chunk)) {
       storage.delete(key);
@@ -253,7 +286,8 @@ public class ZarrArray implements VolumeReader {
     }
     byte[] raw = meta.order() == ByteOrder.BIG_ENDIAN
         ? chunk.toBytes(meta.order()) : chunk.array();
-    storage.write(key, meta.compressor().encode(raw, meta.dtype().bytes()));
+    ByteSlice stored = encoder.encode(raw, meta.dtype().bytes());
+    storage.write(key, stored.array(), 0, stored.length());
   }
 
   private boolean isAllFill(Volume chunk) {
@@ -304,39 +338,53 @@ public class ZarrArray implements VolumeReader {
   @Override
   public Volume read(BoundingBox box) {
     info().extent().requireContains(box, name);
-    List<long[]> chunks = chunksTouching(box);
-    if (chunks.size() == 1 && isWholeChunk(box)) {
+    if (isWholeChunk(box)) {
       // The usual Spark cuboid: hand over the decoded chunk itself, sparing a copy.
-      long[] g = chunks.get(0);
-      return readChunk(g[0], g[1], g[2]);
+      Size3 c = meta.chunks();
+      return readChunk(box.x0() / c.x(), box.y0() / c.y(), box.z0() / c.z());
     }
     Volume out = Volume.allocate(meta.dtype(), box);
-    // Chunks decode independently into disjoint parts of the result: one task per core takes
-    // them off a shared counter, decoding blosc chunks into one buffer it reuses (a fresh
+    readInto(box, out);
+    return out;
+  }
+
+  @Override
+  public void readInto(BoundingBox box, Volume target) {
+    info().extent().requireContains(box, name);
+    VolumeReader.requireTarget(this, box, target);
+    List<long[]> chunks = chunksTouching(box);
+    // Chunks decode independently into disjoint parts of the target: one task per core takes
+    // them off a shared counter, reading and decoding into buffers it reuses (a fresh
     // multi-megabyte array per chunk cost more than the copy out of it).
     int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
     AtomicInteger next = new AtomicInteger();
     IntStream.range(0, workers).parallel().forEach(w -> {
-      byte[] buffer = null;
-      for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-        long[] g = chunks.get(i);
-        BoundingBox cb = chunkBox(g[0], g[1], g[2]);
-        BoundingBox part = cb.intersect(box).orElseThrow();
-        Volume chunk = readChunk(g[0], g[1], g[2], buffer);
-        Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
-            (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
-            (int) part.sizeZ());
-        out.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
-            (int) (part.z0() - box.z0()));
-        // The first chunk's own array becomes the buffer: never one allocated from the
-        // metadata's chunk size alone, which a damaged .zarray can make huge.
-        if (buffer == null && meta.compressor() instanceof Blosc
-            && chunk.array().length == meta.chunkBytes()) {
-          buffer = chunk.array();
-        }
+      ChunkBuffers buffers = idleBuffers.poll();
+      if (buffers == null) {
+        buffers = new ChunkBuffers();
+      }
+      try {
+        readChunks(chunks, next, box, target, buffers);
+      } finally {
+        idleBuffers.add(buffers);
       }
     });
-    return out;
+  }
+
+  /** Takes chunks off {@code next} until none is left, copying each one's part of the box. */
+  private void readChunks(List<long[]> chunks, AtomicInteger next, BoundingBox box,
+      Volume target, ChunkBuffers buffers) {
+    for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+      long[] g = chunks.get(i);
+      BoundingBox cb = chunkBox(g[0], g[1], g[2]);
+      BoundingBox part = cb.intersect(box).orElseThrow();
+      Volume chunk = readChunk(g[0], g[1], g[2], buffers);
+      Volume src = chunk.view((int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
+          (int) (part.z0() - cb.z0()), (int) part.sizeX(), (int) part.sizeY(),
+          (int) part.sizeZ());
+      target.copyFrom(src, (int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
+          (int) (part.z0() - box.z0()));
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package org.ndio.format.zarr;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.ndio.DataTypeException;
+import org.ndio.codec.ChunkEncoder;
 import org.ndio.store.ParallelWrite;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
@@ -18,6 +21,22 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
 
   private final ZarrArray array;
   private final String target;
+  /** Workers' state between writes, so a stream of boxes allocates it once per core. */
+  private final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
+
+  /**
+   * What one worker keeps: an encoder (its zstd context, its frame buffer) and a full-size
+   * chunk it fills. A fresh multi-megabyte array per chunk (zeroed, and outside G1's young
+   * regions) and a fresh zstd context cost more than copying the voxels.
+   */
+  private static final class Worker {
+    final ChunkEncoder encoder;
+    Volume chunk;
+
+    Worker(ChunkEncoder encoder) {
+      this.encoder = encoder;
+    }
+  }
 
   ZarrChunkWriter(ZarrArray array, String target) {
     this.array = array;
@@ -34,38 +53,57 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
           + m.dtype().numpyName() + " array " + target);
     }
     List<long[]> chunks = array.chunksTouching(box);
-    // One task per core takes chunks off a shared counter, each reusing one buffer for the
-    // full-size chunks the box covers: a fresh multi-megabyte array per chunk (zeroed, and
-    // outside G1's young regions) cost more than copying the voxels into it.
+    // One worker per core takes chunks off a shared counter.
     int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
     AtomicInteger next = new AtomicInteger();
     IntStream.range(0, workers).parallel().forEach(w -> {
-      Volume reused = null;
-      for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
-        long[] g = chunks.get(i);
-        BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
-        BoundingBox part = cb.intersect(box).orElseThrow();
-        Volume chunk;
-        if (!part.equals(cb)) {
-          chunk = array.readChunk(g[0], g[1], g[2]);
-        } else if (isFullSize(cb, m)) {
-          // every voxel is overwritten below: no fill needed
-          reused = reused == null ? array.emptyChunk() : reused;
-          chunk = reused;
-        } else {
-          chunk = array.emptyChunk(); // an edge chunk: its padding must hold the fill value
-        }
-        chunk.copyFrom(data.view((int) (part.x0() - x), (int) (part.y0() - y),
-            (int) (part.z0() - z), (int) part.sizeX(), (int) part.sizeY(), (int) part.sizeZ()),
-            (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()),
-            (int) (part.z0() - cb.z0()));
-        array.writeChunk(g[0], g[1], g[2], chunk);
+      Worker worker = idle.poll();
+      if (worker == null) {
+        worker = new Worker(m.compressor().encoder());
+      }
+      try {
+        writeChunks(chunks, next, box, data, worker);
+      } finally {
+        idle.add(worker);
       }
     });
+  }
+
+  /** Takes chunks off {@code next} until none is left, writing {@code data}'s part of each. */
+  private void writeChunks(List<long[]> chunks, AtomicInteger next, BoundingBox box,
+      Volume data, Worker worker) {
+    ZarrMetadata m = array.metadata();
+    for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+      long[] g = chunks.get(i);
+      BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
+      BoundingBox part = cb.intersect(box).orElseThrow();
+      Volume chunk;
+      if (!part.equals(cb)) {
+        chunk = array.readChunk(g[0], g[1], g[2]);
+      } else if (isFullSize(cb, m)) {
+        // every voxel is overwritten below: no fill needed
+        worker.chunk = worker.chunk == null ? array.emptyChunk() : worker.chunk;
+        chunk = worker.chunk;
+      } else {
+        chunk = array.emptyChunk(); // an edge chunk: its padding must hold the fill value
+      }
+      chunk.copyFrom(data.view((int) (part.x0() - box.x0()), (int) (part.y0() - box.y0()),
+          (int) (part.z0() - box.z0()), (int) part.sizeX(), (int) part.sizeY(),
+          (int) part.sizeZ()),
+          (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()), (int) (part.z0() - cb.z0()));
+      array.writeChunk(g[0], g[1], g[2], chunk, worker.encoder);
+    }
   }
 
   private static boolean isFullSize(BoundingBox cb, ZarrMetadata m) {
     return cb.sizeX() == m.chunks().x() && cb.sizeY() == m.chunks().y()
         && cb.sizeZ() == m.chunks().z();
+  }
+
+  @Override
+  public void close() {
+    for (Worker w = idle.poll(); w != null; w = idle.poll()) {
+      w.encoder.close();
+    }
   }
 }

@@ -63,6 +63,11 @@ final class ZarrMultiscale implements VolumeReader {
   }
 
   @Override
+  public void readInto(BoundingBox box, Volume target) {
+    level(box.resolution()).readInto(box, target);
+  }
+
+  @Override
   public ReadStats stats() {
     return level(0).stats();
   }

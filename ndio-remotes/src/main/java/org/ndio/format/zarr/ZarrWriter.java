@@ -31,6 +31,11 @@ final class ZarrWriter implements VolumeWriter {
   }
 
   @Override
+  public void readInto(BoundingBox box, Volume target) {
+    array.readInto(box, target);
+  }
+
+  @Override
   public void write(long x, long y, long z, Volume data) {
     chunks.write(x, y, z, data);
   }
@@ -45,6 +50,7 @@ final class ZarrWriter implements VolumeWriter {
 
   @Override
   public void close() {
+    chunks.close();
     if (!committed) {
       write.abort();
     }
