@@ -528,7 +528,8 @@ def main(d, out_md, plot_dir, scale_md):
     w("MB/s of voxel bytes, best of runs. Ours: `Convert.run` (`ndio convert --no-spark` "
       "without the JVM start) on all cores: one block of target chunks is read (TIFF sections "
       "inflated, zarr chunks decoded in parallel) while the previous one is encoded and written "
-      "chunk-parallel; HDF5 targets stream each block to its place in the file (ndio's own "
+      "chunk-parallel; workers keep their buffers and codec state from chunk to chunk and "
+      "written blocks are read into again; HDF5 targets stream each block to its place in the file (ndio's own "
       "contiguous-dataset writer). Each run writes a new target, the CLI's default; the last "
       "run's output is removed outside the clock. Peers: tifffile, zarr-python and h5py as "
       "they come, one thread (numcodecs' blosc threads off). The limits on the same number of "
@@ -538,8 +539,9 @@ def main(d, out_md, plot_dir, scale_md):
       "tiff -> zarr inflates the TIFF's deflate strips (zlib) and blosc-lz4 encodes the target "
       "chunks; zarr -> zarr lz4-decodes and blosc-zstd (level 5, i.e. zstd 9) encodes them; "
       "npy -> hdf5 (contiguous, unfiltered) has none. Each codec step is timed on its own with "
-      "c-blosc/zlib (`peers.py limits`) and with our Java codecs (`CodecStepsRun`); the faster "
-      "counts and the steps' times add up. The goal is on ours / min(cp, codec). zarr "
+      "c-blosc/zlib (`peers.py limits`) and with our Java codecs (`CodecStepsRun`, each worker "
+      "keeping one encoder, with its zstd context and frame buffer, or one output buffer, as "
+      "ndio's zarr writer and reader do); the faster counts and the steps' times add up. The goal is on ours / min(cp, codec). zarr "
       "targets: 256x256x64 chunks (all sections where fewer) on both sides.")
     w("")
     w(conv)

@@ -10,12 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.IntStream;
 import org.ndio.ByteSlice;
 import org.ndio.CorruptDataException;
 import org.ndio.NdioException;
@@ -55,8 +51,7 @@ public class ZarrArray implements VolumeReader {
   private final LongAdder storedBytes = new LongAdder();
   private final LongAdder fetchNanos = new LongAdder();
   private final LongAdder decodeNanos = new LongAdder();
-  /** Readers' buffers between reads, so block after block allocates them once per core. */
-  private final Queue<ChunkBuffers> idleBuffers = new ConcurrentLinkedQueue<>();
+  private final Workers<ChunkBuffers> readers = new Workers<>(ChunkBuffers::new);
 
   ZarrArray(Storage storage, ZarrMetadata meta, Map<String, Object> attributes, String name) {
     this(storage, meta, attributes, name, 0, Optional.empty());
@@ -353,22 +348,11 @@ public class ZarrArray implements VolumeReader {
     info().extent().requireContains(box, name);
     VolumeReader.requireTarget(this, box, target);
     List<long[]> chunks = chunksTouching(box);
-    // Chunks decode independently into disjoint parts of the target: one task per core takes
-    // them off a shared counter, reading and decoding into buffers it reuses (a fresh
+    // Chunks decode independently into disjoint parts of the target: the workers take them
+    // off a shared counter, reading and decoding into buffers they keep (a fresh
     // multi-megabyte array per chunk cost more than the copy out of it).
-    int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
     AtomicInteger next = new AtomicInteger();
-    IntStream.range(0, workers).parallel().forEach(w -> {
-      ChunkBuffers buffers = idleBuffers.poll();
-      if (buffers == null) {
-        buffers = new ChunkBuffers();
-      }
-      try {
-        readChunks(chunks, next, box, target, buffers);
-      } finally {
-        idleBuffers.add(buffers);
-      }
-    });
+    readers.run(chunks.size(), b -> readChunks(chunks, next, box, target, b));
   }
 
   /** Takes chunks off {@code next} until none is left, copying each one's part of the box. */

@@ -1,11 +1,7 @@
 package org.ndio.format.zarr;
 
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.ndio.DataTypeException;
 import org.ndio.codec.ChunkEncoder;
 import org.ndio.store.ParallelWrite;
@@ -21,8 +17,7 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
 
   private final ZarrArray array;
   private final String target;
-  /** Workers' state between writes, so a stream of boxes allocates it once per core. */
-  private final Queue<Worker> idle = new ConcurrentLinkedQueue<>();
+  private final Workers<Worker> workers;
 
   /**
    * What one worker keeps: an encoder (its zstd context, its frame buffer) and a full-size
@@ -41,6 +36,7 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
   ZarrChunkWriter(ZarrArray array, String target) {
     this.array = array;
     this.target = target;
+    this.workers = new Workers<>(() -> new Worker(array.metadata().compressor().encoder()));
   }
 
   @Override
@@ -53,20 +49,9 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
           + m.dtype().numpyName() + " array " + target);
     }
     List<long[]> chunks = array.chunksTouching(box);
-    // One worker per core takes chunks off a shared counter.
-    int workers = Math.min(chunks.size(), ForkJoinPool.getCommonPoolParallelism() + 1);
+    // The workers take chunks off a shared counter.
     AtomicInteger next = new AtomicInteger();
-    IntStream.range(0, workers).parallel().forEach(w -> {
-      Worker worker = idle.poll();
-      if (worker == null) {
-        worker = new Worker(m.compressor().encoder());
-      }
-      try {
-        writeChunks(chunks, next, box, data, worker);
-      } finally {
-        idle.add(worker);
-      }
-    });
+    workers.run(chunks.size(), w -> writeChunks(chunks, next, box, data, w));
   }
 
   /** Takes chunks off {@code next} until none is left, writing {@code data}'s part of each. */
@@ -102,8 +87,6 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
 
   @Override
   public void close() {
-    for (Worker w = idle.poll(); w != null; w = idle.poll()) {
-      w.encoder.close();
-    }
+    workers.drain(w -> w.encoder.close());
   }
 }
