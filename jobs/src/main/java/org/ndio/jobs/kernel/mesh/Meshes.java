@@ -42,7 +42,10 @@ public final class Meshes {
     boolean done = false;
     try {
       Files.createDirectories(abs.getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      // A buffer no larger than about the file: a job writes one file per cell, most small.
+      long size = 256 + 40L * m.vertexCount() + 20L * m.triangleCount();
+      int buffer = (int) Math.min(1 << 16, size);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), buffer)) {
         switch (format) {
           case OBJ -> ObjFile.write(m, out);
           case PLY -> PlyFile.writeAscii(m, out);

@@ -43,7 +43,10 @@ final class PlyFile {
 
   static void writeBinary(Mesh m, OutputStream out) throws IOException {
     out.write(header(m, "binary_little_endian").getBytes(StandardCharsets.US_ASCII));
-    ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    // no larger than the body: a job writes one file per cell, most of them small
+    long body = 12L * m.vertexCount() + 13L * m.triangleCount();
+    ByteBuffer b = ByteBuffer.allocate((int) Math.max(13, Math.min(1 << 16, body)))
+        .order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < m.vertexCount(); i++) {
       if (b.remaining() < 12) {
         drain(b, out);
