@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ndio.DataTypeException;
 import org.ndio.StorageException;
 import org.ndio.format.SeekableInput;
 import org.ndio.format.StridedReader;
 import org.ndio.format.WholeFileWriter;
+import org.ndio.format.ChannelCopy;
+import org.ndio.format.RowRuns;
 import org.ndio.storage.LocalStorage;
+import org.ndio.store.FileBytes;
+import org.ndio.store.RawBytesSink;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeWriter;
@@ -33,19 +38,26 @@ import org.ndio.volume.Volume;
  * beside the target, in whole sections or rows: memory stays bounded by the caller's block,
  * however large the volume. {@link #commit()} writes the superblock and object headers and
  * renames the file into place, so the target is absent, the old file, or the complete new one.
+ * Boxes of whole rows can also come straight from another file's bytes ({@link RawBytesSink}),
+ * copied by the kernel.
  */
-final class ContiguousHdf5Writer implements VolumeWriter {
+final class ContiguousHdf5Writer implements VolumeWriter, RawBytesSink {
 
   // Heap bytes go to the kernel through a temporary direct buffer of the write's size: pieces
   // of this size keep that buffer small and warm in the cache.
   private static final int PIECE = 1 << 20;
+  // See alignWith.
+  private static final long RAW_ALIGNMENT = 64 << 10;
 
   private final String where;
   private final Path target;
   private final Path temp;
   private final WriteMode mode;
   private final VolumeSpec spec;
-  private final Hdf5ContiguousLayout layout;
+  private final List<String> segments;
+  private final Map<String, Object> attributes;
+  // Replaced (before anything is written) by the first raw write, to match its source's bytes.
+  private Hdf5ContiguousLayout layout;
   private FileChannel channel;
   private boolean committed;
 
@@ -56,7 +68,8 @@ final class ContiguousHdf5Writer implements VolumeWriter {
     this.mode = mode;
     this.spec = spec;
     WholeFileWriter.checkTarget(this.target, mode);
-    List<String> segments = Hdf5Tree.segments(datasetPath);
+    this.segments = Hdf5Tree.segments(datasetPath);
+    this.attributes = attributes;
     this.layout = new Hdf5ContiguousLayout(segments, spec.dtype(), spec.shape(), attributes);
     this.temp = this.target.resolveSibling(
         "." + this.target.getFileName() + ".ndio-tmp-" + UUID.randomUUID());
@@ -121,6 +134,49 @@ final class ContiguousHdf5Writer implements VolumeWriter {
       throw new StorageException("cannot write " + temp + " (for " + target + "): "
           + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean takesRaw(BoundingBox box) {
+    return !committed && extent().contains(box) && box.x0() == 0
+        && box.x1() == spec.shape().x();
+  }
+
+  // Synchronized as the copy moves the channel's position, which positional writes do not use.
+  @Override
+  public synchronized void writeRaw(BoundingBox box, List<FileBytes> from) {
+    if (!takesRaw(box)) {
+      extent().requireContains(box, target.toString());
+      throw new StorageException(where + ": cannot take raw bytes for " + box + (committed
+          ? ": the file is complete" : ": only boxes of whole rows"));
+    }
+    try {
+      if (channel == null && !from.isEmpty()) {
+        alignWith(box, from.get(0));
+      }
+      FileChannel ch = channel();
+      Optional<List<FileBytes>> to = RowRuns.of(where, ch, layout.dataAddress(), spec.shape(),
+          spec.dtype().bytes(), box);
+      ChannelCopy.copy(from, to.orElseThrow());
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + temp + " (for " + target + "): "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Places the voxels so that {@code box}'s first byte lies at the same offset within 64 KiB as
+   * its source's. Linux copies between files in rounds of 16 pages through a pipe; on the
+   * machine measured (Linux 6.18, ext4) a copy between equal offsets modulo 64 KiB ran 25-30%
+   * faster than one shifted by a page or by 128 bytes (npy's data offset against a
+   * page-aligned HDF5 dataset). The cost is at most 64 KiB of unwritten (sparse) file.
+   */
+  private void alignWith(BoundingBox box, FileBytes first) {
+    Size3 s = spec.shape();
+    long item = spec.dtype().bytes();
+    long into = (box.z0() * s.y() + box.y0()) * s.x() * item;
+    layout = new Hdf5ContiguousLayout(segments, spec.dtype(), spec.shape(), attributes,
+        RAW_ALIGNMENT, first.offset() - into);
   }
 
   private static void writeFully(FileChannel ch, byte[] bytes, int off, int len, long pos)

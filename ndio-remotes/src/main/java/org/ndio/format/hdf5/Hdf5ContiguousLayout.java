@@ -29,6 +29,15 @@ final class Hdf5ContiguousLayout {
    */
   Hdf5ContiguousLayout(List<String> segments, DataType dtype, Size3 shape,
       Map<String, Object> attributes) {
+    this(segments, dtype, shape, attributes, DATA_ALIGNMENT, 0);
+  }
+
+  /**
+   * A layout whose voxels start at the first free address that is {@code phase} past a
+   * multiple of {@code alignment} (a power of two).
+   */
+  Hdf5ContiguousLayout(List<String> segments, DataType dtype, Size3 shape,
+      Map<String, Object> attributes, long alignment, long phase) {
     this.dataSize = shape.x() * shape.y() * shape.z() * dtype.bytes();
     // Header sizes do not depend on the addresses they hold: place them first, fill in after.
     List<Hdf5Message> dataset = datasetMessages(dtype, shape, attributes, 0);
@@ -39,7 +48,8 @@ final class Hdf5ContiguousLayout {
     }
     addresses.add(at);
     at += Hdf5ObjectHeader.size(dataset);
-    this.dataAddress = (at + DATA_ALIGNMENT - 1) / DATA_ALIGNMENT * DATA_ALIGNMENT;
+    long p = Math.floorMod(phase, alignment);
+    this.dataAddress = (at - p + alignment - 1) / alignment * alignment + p;
     for (int i = 0; i < segments.size(); i++) {
       headers.add(groupMessages(segments.get(i), addresses.get(i + 1)));
     }
