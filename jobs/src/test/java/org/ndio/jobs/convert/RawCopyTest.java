@@ -54,17 +54,29 @@ class RawCopyTest {
       "np.save(d + '/be.npy', ints((5, 23, 19), '>u2'))",
       "np.save(d + '/fortran.npy', np.asfortranarray(ints((5, 23, 19), '<u2')))",
       "assert np.load(d + '/fortran.npy').flags.f_contiguous",
+      "import h5py",
+      "for name, a, chunks in [('c16', ints((5, 23, 19), '<u2'), None),",
+      "        ('cbe', ints((5, 23, 19), '>u2'), None), ('ch', ints((5, 23, 19), '<u2'), (1, 8, 8))]:",
+      "    with h5py.File(d + '/' + name + '.h5', 'w') as f:",
+      "        f.create_dataset('data', data=a, chunks=chunks)",
       "print(json.dumps({}))");
 
-  // For each H5,NPY,Z0:Z1/Y0:Y1/X0:X1: whether the dataset holds exactly the little-endian
-  // bytes of the npy's box as numpy reads it, where and how h5py finds it stored, and the file
-// offset of the box's first voxel in the npy.
+  // For each H5,SOURCE,Z0:Z1/Y0:Y1/X0:X1: whether the dataset holds exactly the little-endian
+  // bytes of the source's box as numpy or h5py read it, where and how h5py finds it stored, and
+  // the file offset of the box's first voxel in the source.
   private static final String CHECK = String.join("\n",
       "import h5py",
       "res = {}",
       "for spec in sys.argv[2:]:",
-      "    h5, npy, box = spec.split(',')",
-      "    a = np.load(sys.argv[1] + '/' + npy)",
+      "    h5, src, box = spec.split(',')",
+      "    path = sys.argv[1] + '/' + src",
+      "    if src.endswith('.npy'):",
+      "        a = np.load(path)",
+      "        base = np.load(path, mmap_mode='r').offset",
+      "    else:",
+      "        with h5py.File(path, 'r') as g:",
+      "            a = g['/data'][()]",
+      "            base = g['/data'].id.get_offset() or 0",
       "    cut = tuple(slice(*map(int, p.split(':'))) for p in box.split('/'))",
       "    want = np.ascontiguousarray(a[cut])",
       "    want = want.astype(want.dtype.newbyteorder('<'), copy=False)",
@@ -74,7 +86,7 @@ class RawCopyTest {
       "        res[h5] = {'same': got.shape == want.shape and got.tobytes() == want.tobytes(),",
       "            'dtype': d.dtype.str, 'want_dtype': want.dtype.str,",
       "            'offset': d.id.get_offset(), 'chunks': d.chunks,",
-      "            'npy_first': int(np.load(sys.argv[1] + '/' + npy, mmap_mode='r').offset",
+      "            'src_first': int(base",
       "                + np.ravel_multi_index([c.start for c in cut], a.shape) * a.itemsize)}",
       "print(json.dumps(res))");
 
@@ -100,8 +112,9 @@ class RawCopyTest {
     return new Case(npy, h5, Optional.of(box), Optional.empty());
   }
 
+  /** The URL of a source file of {@link #MAKE}. */
   private static String npy(String name) {
-    return "npy:" + dir.resolve(name);
+    return (name.endsWith(".npy") ? "npy:" : "hdf5:") + dir.resolve(name);
   }
 
   /** Converts each case in small blocks (several per volume); returns what h5py finds. */
@@ -134,13 +147,15 @@ class RawCopyTest {
         whole("f32.npy", "f32.h5"),
         // whole rows of some sections (one run per section), and whole sections
         box("u16.npy", "u16-rows.h5", new BoundingBox(0, 19, 4, 17, 1, 4)),
-        box("u8.npy", "u8-sections.h5", new BoundingBox(0, 29, 0, 37, 2, 5)));
+        box("u8.npy", "u8-sections.h5", new BoundingBox(0, 29, 0, 37, 2, 5)),
+        // contiguous HDF5 datasets h5py wrote
+        box("c16.h5", "c16-rows.h5", new BoundingBox(0, 19, 1, 23, 0, 5)));
     JsonNode got = convertAndCheck(cases);
     for (Case c : cases) {
       JsonNode x = got.get(c.h5());
       assertSame(x, c.h5());
       // where the box's first voxel is in the npy file, which is never on a page boundary here
-      long first = x.get("npy_first").asLong();
+      long first = x.get("src_first").asLong();
       assertNotEquals(0, first % 4096, c.h5());
       assertEquals(first % 65536, x.get("offset").asLong() % 65536,
           c.h5() + ": placed for the kernel copy, at the box's offset in the npy modulo 64 KiB");
@@ -153,7 +168,8 @@ class RawCopyTest {
         box("u16.npy", "u16-cut.h5", new BoundingBox(3, 15, 0, 23, 0, 5)),
         box("be.npy", "be-box.h5", new BoundingBox(0, 19, 2, 20, 1, 4)),
         new Case("u16.npy", "u16-chunked.h5", Optional.empty(),
-            Optional.of(new Size3(8, 8, 2))));
+            Optional.of(new Size3(8, 8, 2))),
+        whole("cbe.h5", "from-cbe.h5"), whole("ch.h5", "from-chunked.h5"));
     JsonNode got = convertAndCheck(cases);
     for (Case c : cases) {
       JsonNode x = got.get(c.h5());
@@ -169,14 +185,14 @@ class RawCopyTest {
 
   @Test
   void bothSidesAreAskedAndNothingIsWrittenWhenEitherRefuses() {
-    String[] refused = {"be.npy", "fortran.npy"};
+    String[] refused = {"be.npy", "fortran.npy", "cbe.h5", "ch.h5"};
     for (String name : refused) {
       Path h5 = dir.resolve("refused-" + name + ".h5");
       try (VolumeReader in = Volumes.open(npy(name));
           VolumeWriter out = Volumes.create("hdf5:" + h5, spec(in), WriteMode.ERROR_IF_EXISTS)) {
         BoundingBox all = in.info().extent();
         assertFalse(RawCopy.copy(in, out, all, List.of(all), Convert.Progress.NONE), name);
-        assertEquals(List.of(name), files().stream().filter(f -> f.contains(name)).toList(),
+        assertEquals(List.of(), files().stream().filter(f -> f.contains("refused-")).toList(),
             "nothing written for " + name);
       }
     }
