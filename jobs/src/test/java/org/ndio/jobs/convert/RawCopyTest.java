@@ -99,8 +99,7 @@ class RawCopyTest {
   /** One conversion: an npy (of {@link #MAKE}) to an HDF5 file, its box as numpy slices. */
   private record Case(String npy, String h5, Optional<BoundingBox> box, Optional<Size3> chunks) {
     String slices(long[] zyx) {
-      BoundingBox b = box.orElse(BoundingBox.ofShape(zyx[2], zyx[1], zyx[0]));
-      return b.z0() + ":" + b.z1() + "/" + b.y0() + ":" + b.y1() + "/" + b.x0() + ":" + b.x1();
+      return RawCopyTest.slices(box.orElse(BoundingBox.ofShape(zyx[2], zyx[1], zyx[0])));
     }
   }
 
@@ -203,6 +202,63 @@ class RawCopyTest {
       assertFalse(RawCopy.copy(in, out, all, List.of(all), Convert.Progress.NONE),
           "a chunked target");
     }
+  }
+
+  // For each OUT,SOURCE,Z0:Z1/Y0:Y1/X0:X1: whether numpy reads from the npy OUT exactly the
+  // little-endian box of the source as numpy or h5py read it.
+  private static final String CHECK_NPY = String.join("\n",
+      "import h5py",
+      "res = {}",
+      "for spec in sys.argv[2:]:",
+      "    out, src, box = spec.split(',')",
+      "    path = sys.argv[1] + '/' + src",
+      "    if src.endswith('.npy'):",
+      "        a = np.load(path)",
+      "    else:",
+      "        with h5py.File(path, 'r') as g:",
+      "            a = g['/data'][()]",
+      "    cut = tuple(slice(*map(int, p.split(':'))) for p in box.split('/'))",
+      "    want = np.ascontiguousarray(a[cut])",
+      "    want = want.astype(want.dtype.newbyteorder('<'), copy=False)",
+      "    got = np.load(sys.argv[1] + '/' + out)",
+      "    res[out] = got.dtype == want.dtype and got.shape == want.shape \\",
+      "        and got.tobytes() == want.tobytes()",
+      "print(json.dumps(res))");
+
+  @Test
+  void npyTargetsTakeTheKernelCopyToo() {
+    BoundingBox rows = new BoundingBox(0, 19, 2, 21, 1, 5);
+    List<String> checks = new ArrayList<>();
+    String[][] raw = {{"u16.npy", "u16-copy.npy"}, {"f32.npy", "f32-copy.npy"},
+        {"c16.h5", "c16-rows.npy"}};
+    for (String[] c : raw) {
+      try (VolumeReader in = Volumes.open(npy(c[0]))) {
+        BoundingBox box = c[0].equals("c16.h5") ? rows : in.info().extent();
+        VolumeSpec spec = VolumeSpec.of(in.info().dtype(),
+            new Size3(box.sizeX(), box.sizeY(), box.sizeZ()));
+        try (VolumeWriter out = Volumes.create("npy:" + dir.resolve(c[1]), spec,
+            WriteMode.ERROR_IF_EXISTS)) {
+          assertTrue(RawCopy.copy(in, out, box, Convert.blocks(box, new Size3(box.sizeX(),
+              box.sizeY(), 2)), Convert.Progress.NONE), c[0] + " to " + c[1]);
+          assertFalse(Files.exists(dir.resolve(c[1])), "nothing at the target before commit");
+          out.commit();
+        }
+        checks.add(c[1] + "," + c[0] + "," + slices(box));
+      }
+    }
+    Convert.run(npy("be.npy"), npy("be-copy.npy"), Convert.Options.defaults(),
+        Convert.Progress.NONE, 500);
+    checks.add("be-copy.npy,be.npy,0:5/0:23/0:19");
+    JsonNode got = Fixtures.python(CHECK_NPY,
+        Stream.concat(Stream.of(dir), checks.stream().map(Path::of)).toArray(Path[]::new));
+    for (String c : checks) {
+      String out = c.split(",")[0];
+      assertTrue(got.get(out).asBoolean(), out + ": numpy reads the source's voxels");
+    }
+  }
+
+  private static String slices(BoundingBox b) {
+    return b.z0() + ":" + b.z1() + "/" + b.y0() + ":" + b.y1() + "/" + b.x0() + ":" + b.x1();
   }
 
   private static VolumeSpec spec(VolumeReader in) {
