@@ -32,17 +32,19 @@ import org.ndio.volume.Size3;
 
 /**
  * The zero-copy conversion (file bytes moved by the kernel) against numpy and h5py: npy files
- * numpy wrote go to HDF5 files h5py reads back byte for byte, and every case the copy cannot
- * serve (big-endian, Fortran order, boxes cutting rows, chunked targets) takes the path through
- * volumes and is just as right. Which path ran shows in the file: the kernel copy places the
- * dataset where the box starts in the npy, modulo 64 KiB; the other path on a page boundary.
+ * numpy wrote and contiguous datasets h5py wrote go to HDF5 and npy files that h5py and numpy
+ * read back byte for byte, and every case the copy cannot serve (big-endian, Fortran order,
+ * boxes cutting rows, chunked sources and targets) takes the path through volumes and is just
+ * as right. Which path ran shows in an HDF5 target: the kernel copy places the dataset where
+ * the box starts in its source, modulo 64 KiB; the other path on a page boundary.
  */
 class RawCopyTest {
 
   @TempDir
   static Path dir;
 
-  // numpy writes the sources: arrays of several types, in both byte orders and memory orders.
+  // numpy and h5py write the sources: several types, both byte orders and memory orders,
+  // contiguous and chunked datasets.
   private static final String MAKE = String.join("\n",
       "d = sys.argv[1]",
       "rng = np.random.default_rng(7)",
@@ -56,7 +58,8 @@ class RawCopyTest {
       "assert np.load(d + '/fortran.npy').flags.f_contiguous",
       "import h5py",
       "for name, a, chunks in [('c16', ints((5, 23, 19), '<u2'), None),",
-      "        ('cbe', ints((5, 23, 19), '>u2'), None), ('ch', ints((5, 23, 19), '<u2'), (1, 8, 8))]:",
+      "        ('cbe', ints((5, 23, 19), '>u2'), None),",
+      "        ('ch', ints((5, 23, 19), '<u2'), (1, 8, 8))]:",
       "    with h5py.File(d + '/' + name + '.h5', 'w') as f:",
       "        f.create_dataset('data', data=a, chunks=chunks)",
       "print(json.dumps({}))");
