@@ -9,9 +9,10 @@ import org.ndio.volume.Size3;
 /**
  * Where everything goes in an HDF5 file holding one contiguous, unfiltered dataset: the
  * superblock, then the object headers of the root group, of each group on the dataset's path
- * and of the dataset, then the voxels from a page-aligned address to the end of the file. The
- * metadata depends only on the path, type, shape and attributes, so the voxels' place is known
- * before any of them is written.
+ * and of the dataset, then the voxels from a page-aligned address (or one a kernel copy chose,
+ * see {@link ContiguousHdf5Writer#placeFor}) to the end of the file. The metadata depends only
+ * on the path, type, shape and attributes, so the voxels' place is known before any of them is
+ * written.
  */
 final class Hdf5ContiguousLayout {
 
