@@ -31,9 +31,9 @@ import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
 
 /**
- * The zero-copy conversion (file bytes moved by the kernel) against numpy and h5py: npy files
- * numpy wrote and contiguous datasets h5py wrote go to HDF5 and npy files that h5py and numpy
- * read back byte for byte, and every case the copy cannot serve (big-endian, Fortran order,
+ * The zero-copy conversion (file bytes moved by the kernel) against numpy, h5py and nibabel:
+ * npy files numpy wrote, contiguous datasets h5py wrote and a NIfTI file nibabel wrote go to
+ * HDF5 and npy files that h5py and numpy read back byte for byte, and every case the copy cannot serve (big-endian, Fortran order,
  * boxes cutting rows, chunked sources and targets) takes the path through volumes and is just
  * as right. Which path ran shows in an HDF5 target: the kernel copy places the dataset where
  * the box starts in its source, modulo 64 KiB; the other path on a page boundary.
@@ -62,6 +62,8 @@ class RawCopyTest {
       "        ('ch', ints((5, 23, 19), '<u2'), (1, 8, 8))]:",
       "    with h5py.File(d + '/' + name + '.h5', 'w') as f:",
       "        f.create_dataset('data', data=a, chunks=chunks)",
+      "import nibabel as nib",
+      "nib.save(nib.Nifti1Image(ints((19, 23, 5), '<i2'), np.eye(4)), d + '/le.nii')",
       "print(json.dumps({}))");
 
   // For each H5,SOURCE,Z0:Z1/Y0:Y1/X0:X1: whether the dataset holds exactly the little-endian
@@ -76,6 +78,11 @@ class RawCopyTest {
       "    if src.endswith('.npy'):",
       "        a = np.load(path)",
       "        base = np.load(path, mmap_mode='r').offset",
+      "    elif src.endswith('.nii'):",
+      "        import nibabel as nib",
+      "        img = nib.load(path)",
+      "        a = np.asarray(img.dataobj).transpose(2, 1, 0)",
+      "        base = img.dataobj.offset",
       "    else:",
       "        with h5py.File(path, 'r') as g:",
       "            a = g['/data'][()]",
@@ -95,7 +102,7 @@ class RawCopyTest {
 
   @BeforeAll
   static void numpyWritesTheSources() {
-    Python.require("numpy", "h5py");
+    Python.require("numpy", "h5py", "nibabel");
     Fixtures.python(MAKE, dir);
   }
 
@@ -116,7 +123,8 @@ class RawCopyTest {
 
   /** The URL of a source file of {@link #MAKE}. */
   private static String npy(String name) {
-    return (name.endsWith(".npy") ? "npy:" : "hdf5:") + dir.resolve(name);
+    String scheme = name.endsWith(".npy") ? "npy:" : name.endsWith(".nii") ? "nifti:" : "hdf5:";
+    return scheme + dir.resolve(name);
   }
 
   /** Converts each case in small blocks (several per volume); returns what h5py finds. */
@@ -150,8 +158,9 @@ class RawCopyTest {
         // whole rows of some sections (one run per section), and whole sections
         box("u16.npy", "u16-rows.h5", new BoundingBox(0, 19, 4, 17, 1, 4)),
         box("u8.npy", "u8-sections.h5", new BoundingBox(0, 29, 0, 37, 2, 5)),
-        // contiguous HDF5 datasets h5py wrote
-        box("c16.h5", "c16-rows.h5", new BoundingBox(0, 19, 1, 23, 0, 5)));
+        // a contiguous HDF5 dataset h5py wrote, a NIfTI-1 file nibabel wrote
+        box("c16.h5", "c16-rows.h5", new BoundingBox(0, 19, 1, 23, 0, 5)),
+        whole("le.nii", "nii.h5"));
     JsonNode got = convertAndCheck(cases);
     for (Case c : cases) {
       JsonNode x = got.get(c.h5());
