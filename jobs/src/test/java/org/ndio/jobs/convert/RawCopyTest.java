@@ -35,8 +35,9 @@ import org.ndio.volume.Size3;
  * npy files numpy wrote, contiguous datasets h5py wrote and a NIfTI file nibabel wrote go to
  * HDF5 and npy files that h5py and numpy read back byte for byte, and every case the copy
  * cannot serve (big-endian, Fortran order, boxes cutting rows, chunked sources and targets)
- * takes the path through volumes and is just as right. Which path ran shows in an HDF5 target: the kernel copy places the dataset where
- * the box starts in its source, modulo 64 KiB; the other path on a page boundary.
+ * takes the path through volumes and is just as right. Which path ran shows in an HDF5
+ * target: the kernel copy places the dataset where the box starts in its source, modulo
+ * 64 KiB; the other path on a page boundary.
  */
 class RawCopyTest {
 
