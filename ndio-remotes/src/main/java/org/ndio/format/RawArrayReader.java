@@ -9,22 +9,28 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.ndio.CorruptDataException;
 import org.ndio.StorageException;
+import org.ndio.store.FileBytes;
+import org.ndio.store.RawBytesSource;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
+import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
 /**
  * Reads boxes of a dense array stored uncompressed at an offset of a file, a gzip stream or a
  * zip entry (npy, npz, NIfTI). Each read fetches only the rows its box covers from a file;
- * from a stream it skips forward to them.
+ * from a stream it skips forward to them. A little-endian C-order array in a plain file also
+ * names the file bytes of boxes of whole rows, for copies that need not decode them.
  */
-public final class RawArrayReader implements VolumeReader {
+public final class RawArrayReader implements VolumeReader, RawBytesSource {
 
   /**
    * Where the array's bytes come from. Each {@link #open()} gives input positioned at the start
@@ -37,6 +43,11 @@ public final class RawArrayReader implements VolumeReader {
     @Override
     void close() throws IOException;
 
+    /** The channel of a plain file whose bytes are read as they are, or empty. */
+    default Optional<FileChannel> channel() {
+      return Optional.empty();
+    }
+
     /** A file read with positional reads through one channel. */
     static Source file(Path path) throws IOException {
       FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -44,6 +55,11 @@ public final class RawArrayReader implements VolumeReader {
         @Override
         public SeekableInput open() {
           return SeekableInput.of(ch);
+        }
+
+        @Override
+        public Optional<FileChannel> channel() {
+          return Optional.of(ch);
         }
 
         @Override
@@ -148,6 +164,20 @@ public final class RawArrayReader implements VolumeReader {
       Volume.swapInPlace(bytes, dtype.bytes());
     }
     return Volume.wrap(dtype, sx, sy, sz, bytes);
+  }
+
+  @Override
+  public Optional<List<FileBytes>> rawBytes(BoundingBox box) {
+    info.extent().requireContains(box, label);
+    DataType dtype = layout.dtype();
+    boolean asStored = !layout.fortran() && info.dtype() == dtype
+        && (dtype.bytes() == 1 || layout.order() == ByteOrder.LITTLE_ENDIAN);
+    Optional<FileChannel> ch = source.channel();
+    if (!asStored || ch.isEmpty()) {
+      return Optional.empty();
+    }
+    return RowRuns.of(label, ch.get(), layout.offset(),
+        new Size3(layout.sx(), layout.sy(), layout.sz()), dtype.bytes(), box);
   }
 
   @Override

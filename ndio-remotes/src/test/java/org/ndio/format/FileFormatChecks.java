@@ -115,13 +115,16 @@ public final class FileFormatChecks {
     assertEquals(b, readAll(format, url));
     assertEquals(List.of(fileName), list(dir), "leftover files after overwrite");
 
-    // A commit that cannot write (the parent is a regular file) fails and leaves nothing.
+    // A write that cannot reach the disk (the parent is a regular file) fails and leaves
+    // nothing: at commit for writers that gather the volume, at the write for streaming ones.
     Path blocked = target.resolve("inner-" + fileName);
     String blockedUrl = format.scheme() + ":" + blocked + fragment;
     try (VolumeWriter w = format.create(VolumeUrl.parse(blockedUrl), specOf(a),
         WriteMode.ERROR_IF_EXISTS)) {
-      w.write(0, 0, 0, a);
-      assertThrows(RuntimeException.class, w::commit);
+      assertThrows(RuntimeException.class, () -> {
+        w.write(0, 0, 0, a);
+        w.commit();
+      });
     }
     assertEquals(List.of(fileName), list(dir), "leftover files after a failed commit");
     assertEquals(b, readAll(format, url));

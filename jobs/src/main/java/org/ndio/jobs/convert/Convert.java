@@ -87,6 +87,11 @@ public final class Convert {
           options.mode())) {
         Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes(), blockBytes);
         List<BoundingBox> blocks = blocks(box, block);
+        if (RawCopy.copy(in, out, box, blocks, progress)) {
+          out.commit();
+          return new Result(out.info(), box, box.voxels(), blocks.size(),
+              in.stats().retries() + out.stats().retries());
+        }
         long done = 0;
         // The next block is read while this one is encoded and written: both sides use the
         // cores in their own way (sections inflated or chunks decoded in parallel, chunks

@@ -9,9 +9,10 @@ import org.ndio.volume.Size3;
 /**
  * Where everything goes in an HDF5 file holding one contiguous, unfiltered dataset: the
  * superblock, then the object headers of the root group, of each group on the dataset's path
- * and of the dataset, then the voxels from a page-aligned address to the end of the file. The
- * metadata depends only on the path, type, shape and attributes, so the voxels' place is known
- * before any of them is written.
+ * and of the dataset, then the voxels from a page-aligned address (or one a kernel copy chose,
+ * see {@link ContiguousHdf5Writer#placeFor}) to the end of the file. The metadata depends only
+ * on the path, type, shape and attributes, so the voxels' place is known before any of them is
+ * written.
  */
 final class Hdf5ContiguousLayout {
 
@@ -29,6 +30,15 @@ final class Hdf5ContiguousLayout {
    */
   Hdf5ContiguousLayout(List<String> segments, DataType dtype, Size3 shape,
       Map<String, Object> attributes) {
+    this(segments, dtype, shape, attributes, DATA_ALIGNMENT, 0);
+  }
+
+  /**
+   * A layout whose voxels start at the first free address that is {@code phase} past a
+   * multiple of {@code alignment} (a power of two).
+   */
+  Hdf5ContiguousLayout(List<String> segments, DataType dtype, Size3 shape,
+      Map<String, Object> attributes, long alignment, long phase) {
     this.dataSize = shape.x() * shape.y() * shape.z() * dtype.bytes();
     // Header sizes do not depend on the addresses they hold: place them first, fill in after.
     List<Hdf5Message> dataset = datasetMessages(dtype, shape, attributes, 0);
@@ -39,7 +49,8 @@ final class Hdf5ContiguousLayout {
     }
     addresses.add(at);
     at += Hdf5ObjectHeader.size(dataset);
-    this.dataAddress = (at + DATA_ALIGNMENT - 1) / DATA_ALIGNMENT * DATA_ALIGNMENT;
+    long p = Math.floorMod(phase, alignment);
+    this.dataAddress = (at - p + alignment - 1) / alignment * alignment + p;
     for (int i = 0; i < segments.size(); i++) {
       headers.add(groupMessages(segments.get(i), addresses.get(i + 1)));
     }

@@ -10,11 +10,13 @@ import io.jhdf.object.message.DataLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ndio.CorruptDataException;
 import org.ndio.InvalidUrlException;
 import org.ndio.NdioException;
@@ -22,6 +24,9 @@ import org.ndio.StorageException;
 import org.ndio.UnsupportedFeatureException;
 import org.ndio.VolumeNotFoundException;
 import org.ndio.format.LocalFile;
+import org.ndio.format.RowRuns;
+import org.ndio.store.FileBytes;
+import org.ndio.store.RawBytesSource;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.VolumeUrl;
@@ -35,11 +40,13 @@ import org.ndio.volume.Volume;
  * bitshuffle) or compact, in either byte order. A read asks jhdf for the raw bytes of just its
  * box ({@code getSliceDataBuffer}, the byte form of {@code getData(offset, shape)}), so only the
  * chunks or rows it touches are read and decoded; chunks never written read as the dataset's
- * fill value, as in h5py.
+ * fill value, as in h5py. A contiguous little-endian dataset also names the file bytes of boxes
+ * of whole rows, for copies that need not decode them.
  */
-public final class Hdf5Reader implements VolumeReader {
+public final class Hdf5Reader implements VolumeReader, RawBytesSource {
 
   private final String where;
+  private final Path path;
   private final HdfFile file;
   private final DatasetBase dataset;
   private final Hdf5Type type;
@@ -47,10 +54,13 @@ public final class Hdf5Reader implements VolumeReader {
   private final VolumeInfo info;
   // One element of the fill value in the file's byte order; null when it is zero.
   private final byte[] fill;
+  // The file as the kernel copies from it (jhdf keeps its own), opened on the first raw read.
+  private FileChannel channel;
 
-  private Hdf5Reader(String where, HdfFile file, DatasetBase dataset, Hdf5Type type, int rank,
-      VolumeInfo info, byte[] fill) {
+  private Hdf5Reader(String where, Path path, HdfFile file, DatasetBase dataset, Hdf5Type type,
+      int rank, VolumeInfo info, byte[] fill) {
     this.where = where;
+    this.path = path;
     this.file = file;
     this.dataset = dataset;
     this.type = type;
@@ -129,7 +139,7 @@ public final class Hdf5Reader implements VolumeReader {
     Map<String, Object> attrs = Hdf5Attributes.read(ds);
     VolumeInfo info = new VolumeInfo(type.dtype(), BoundingBox.ofShape(sx, sy, sz),
         chunks(ds, sx, sy, sz), Hdf5Attributes.voxelSize(attrs), compressor, attrs);
-    return new Hdf5Reader(where, hdf, ds, type, rank, info, fillBytes(ds, type));
+    return new Hdf5Reader(where, p, hdf, ds, type, rank, info, fillBytes(ds, type));
   }
 
   private static Size3 chunks(DatasetBase ds, long sx, long sy, long sz) {
@@ -356,7 +366,37 @@ public final class Hdf5Reader implements VolumeReader {
   }
 
   @Override
-  public void close() {
-    file.close();
+  public synchronized Optional<List<FileBytes>> rawBytes(BoundingBox box) {
+    info.extent().requireContains(box, where);
+    int bytes = type.dtype().bytes();
+    if (!(dataset instanceof ContiguousDataset c) || dataset.isEmpty()
+        || dataset.getDataLayout() != DataLayout.CONTIGUOUS
+        || dataset.getDataType().getSize() != bytes
+        || (bytes > 1 && type.order() != ByteOrder.LITTLE_ENDIAN)) {
+      return Optional.empty();
+    }
+    try {
+      if (channel == null) {
+        channel = FileChannel.open(path);
+      }
+    } catch (IOException e) {
+      throw new StorageException(where + ": cannot read: " + e.getMessage(), e);
+    }
+    BoundingBox e = info.extent();
+    return RowRuns.of(where, channel, c.getDataAddress(),
+        new Size3(e.sizeX(), e.sizeY(), e.sizeZ()), bytes, box);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException e) {
+      throw new StorageException(where + ": cannot close: " + e.getMessage(), e);
+    } finally {
+      file.close();
+    }
   }
 }

@@ -61,7 +61,7 @@ public final class NpyFormat implements VolumeFormat {
     if (Files.isDirectory(path)) {
       throw new InvalidUrlException(url + ": " + path + " is a directory, not a file name");
     }
-    return new NpyWriter(path, spec, mode);
+    return new NpyWriter(url.toString(), path, spec, mode);
   }
 
   private static void requireNoFragment(VolumeUrl url) {

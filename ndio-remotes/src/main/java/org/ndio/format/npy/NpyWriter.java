@@ -1,36 +1,45 @@
 package org.ndio.format.npy;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.ndio.format.WholeFileWriter;
+import org.ndio.format.OffsetArrayWriter;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.WriteMode;
+import org.ndio.volume.DataType;
+import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
 
-/** Writes one {@code .npy} file: a version 1.0 header, then the little-endian C-order data. */
-final class NpyWriter extends WholeFileWriter {
+/**
+ * Writes one {@code .npy} file: a version 1.0 header (2.0 if needed), then the little-endian
+ * C-order data. The header depends only on the type and shape, so blocks stream to their places
+ * ({@link OffsetArrayWriter}) and memory stays bounded by one block.
+ */
+final class NpyWriter extends OffsetArrayWriter {
 
-  NpyWriter(Path target, VolumeSpec spec, WriteMode mode) {
-    super(target, spec, mode);
+  private final byte[] header;
+
+  NpyWriter(String where, Path target, VolumeSpec spec, WriteMode mode) {
+    super(where, target, spec, mode);
+    Size3 s = spec.shape();
+    this.header = header(spec.dtype(), s);
   }
 
   /** The header of {@code v} as a 3D {@code (z, y, x)} array. */
   static byte[] header(Volume v) {
-    return NpyHeader.encode(v.dtype(),
-        List.of((long) v.sizeZ(), (long) v.sizeY(), (long) v.sizeX()));
+    return header(v.dtype(), new Size3(v.sizeX(), v.sizeY(), v.sizeZ()));
+  }
+
+  private static byte[] header(DataType dtype, Size3 s) {
+    return NpyHeader.encode(dtype, List.of(s.z(), s.y(), s.x()));
   }
 
   @Override
-  protected void writeTo(Path temp, Volume volume, VolumeSpec spec) throws IOException {
-    try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
-      out.write(header(volume));
-      // A whole volume's array() is its little-endian C-order bytes: npy's data as they are.
-      out.write(volume.array());
-    }
+  protected long dataOffset() {
+    return header.length;
+  }
+
+  @Override
+  protected byte[] header() {
+    return header.clone();
   }
 }

@@ -25,6 +25,7 @@ import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeUrl;
 import org.ndio.store.VolumeWriter;
 import org.ndio.store.WriteMode;
+import org.ndio.testing.CapturedLog;
 import org.ndio.testing.Python;
 import org.ndio.testing.TestVolumes;
 import org.ndio.volume.BoundingBox;
@@ -102,6 +103,29 @@ class ContiguousHdf5WriterTest {
     try (VolumeWriter w = create("b.h5", null, spec.withCompressor("gzip"))) {
       assertInstanceOf(Hdf5Writer.class, w, "filtered datasets still go through jhdf");
     }
+  }
+
+  @Test
+  void onlyJhdfsWriterWarnsThatJhdfsWritingIsInAlpha() {
+    VolumeSpec spec = VolumeSpec.of(DataType.UINT8, new Size3(4, 3, 2));
+    Volume v = TestVolumes.random(DataType.UINT8, 4, 3, 2, 1);
+    try (CapturedLog log = CapturedLog.open()) {
+      try (VolumeWriter w = create("quiet.h5", null, spec)) {
+        w.write(0, 0, 0, v);
+        w.commit();
+      }
+      assertEquals(List.of(), jhdfLines(log), "ndio's own writer uses no jhdf class that logs");
+      try (VolumeWriter w = create("jhdf.h5", null, spec.withCompressor("gzip"))) {
+        w.write(0, 0, 0, v);
+        w.commit();
+      }
+      assertTrue(jhdfLines(log).stream().anyMatch(l -> l.contains("Writing files is in alpha")),
+          "jhdf's writer still warns, and the log sees it: " + log.lines());
+    }
+  }
+
+  private static List<String> jhdfLines(CapturedLog log) {
+    return log.lines().stream().filter(l -> l.contains("io.jhdf")).toList();
   }
 
   @Test
