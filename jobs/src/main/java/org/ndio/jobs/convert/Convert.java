@@ -87,7 +87,8 @@ public final class Convert {
           options.mode())) {
         Size3 block = blockShape(out.info().chunks(), box, info.dtype().bytes(), blockBytes);
         List<BoundingBox> blocks = blocks(box, block);
-        if (RawCopy.copy(in, out, box, blocks, progress)) {
+        if (RawCopy.copy(in, out, box, blocks, progress)
+            || ChunkCopy.copy(in, out, box, blocks, progress)) {
           out.commit();
           return new Result(out.info(), box, box.voxels(), blocks.size(),
               in.stats().retries() + out.stats().retries());

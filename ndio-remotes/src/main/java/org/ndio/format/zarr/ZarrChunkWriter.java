@@ -63,6 +63,12 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
       BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
       BoundingBox part = cb.intersect(box).orElseThrow();
       Volume chunk;
+      if (part.equals(box) && part.equals(cb) && isFullSize(cb, m)) {
+        // the box is one whole chunk: encoded from the data itself (no copy where the data
+        // owns its whole array, as a chunk-by-chunk copy's volumes do)
+        array.writeChunk(g[0], g[1], g[2], data, worker.encoder);
+        continue;
+      }
       if (!part.equals(cb)) {
         chunk = array.readChunk(g[0], g[1], g[2]);
       } else if (isFullSize(cb, m)) {

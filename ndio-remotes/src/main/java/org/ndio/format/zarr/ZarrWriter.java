@@ -1,5 +1,6 @@
 package org.ndio.format.zarr;
 
+import org.ndio.store.ConcurrentChunkWrites;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeWriter;
@@ -7,7 +8,7 @@ import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Volume;
 
 /** A {@link ZarrWrite} done by this process alone: boxes of any shape, readable while written. */
-final class ZarrWriter implements VolumeWriter {
+final class ZarrWriter implements VolumeWriter, ConcurrentChunkWrites {
 
   private final ZarrWrite write;
   private final ZarrArray array;
