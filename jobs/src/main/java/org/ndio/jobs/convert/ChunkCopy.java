@@ -60,14 +60,9 @@ final class ChunkCopy {
   /** Copies one chunk, through a kept volume where it has the full chunk shape. */
   private static void copyChunk(VolumeReader in, VolumeWriter out, BoundingBox box,
       BoundingBox chunk, Size3 c, Queue<Volume> spare) {
-    boolean full = chunk.sizeX() == c.x() && chunk.sizeY() == c.y() && chunk.sizeZ() == c.z();
-    Volume v = full ? spare.poll() : null;
-    if (v == null) {
-      v = Volume.allocate(in.info().dtype(), chunk);
-    }
-    in.readInto(chunk, v);
+    Volume v = Convert.readBlock(in, chunk, c, spare);
     out.write(chunk.x0() - box.x0(), chunk.y0() - box.y0(), chunk.z0() - box.z0(), v);
-    if (full) {
+    if (v.sizeX() == c.x() && v.sizeY() == c.y() && v.sizeZ() == c.z()) {
       spare.add(v);
     }
   }

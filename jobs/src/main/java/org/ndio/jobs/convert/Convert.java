@@ -134,7 +134,7 @@ public final class Convert {
   }
 
   /** Reads {@code box} into a spare volume where it has the full block shape. */
-  private static Volume readBlock(VolumeReader in, BoundingBox box, Size3 block,
+  static Volume readBlock(VolumeReader in, BoundingBox box, Size3 block,
       Queue<Volume> spare) {
     boolean full = box.sizeX() == block.x() && box.sizeY() == block.y()
         && box.sizeZ() == block.z();

@@ -191,9 +191,7 @@ public class ZarrArray implements VolumeReader {
   private Volume readChunk(long gx, long gy, long gz, ChunkBuffers buffers) {
     String key = chunkKey(gx, gy, gz);
     long start = System.nanoTime();
-    Optional<ByteSlice> stored = buffers == null
-        ? storage.read(key).map(b -> new ByteSlice(b, b.length))
-        : storage.read(key, buffers.stored);
+    Optional<ByteSlice> stored = storage.read(key, buffers == null ? null : buffers.stored);
     long fetched = System.nanoTime();
     fetchNanos.add(fetched - start);
     if (stored.isEmpty()) {
