@@ -254,8 +254,26 @@ def cores_table(rows, goals):
              "Task CPU and task run time are Spark's task metrics summed over the "
              "best run (run time includes waiting for a core); driver-only is the wall time "
              "during which no stage ran (planning, driver-side merges, cleanup); JVM CPU is the "
-             "whole process's CPU time in the run, GC and JIT included.")
+             "whole process's CPU time in the run, GC and JIT included. "
+             "Before its timed runs each JVM warms the job up for 20 s (at most five runs): "
+             "the job's code and Spark's take several runs to be compiled. Each run writes to "
+             "a new place and the last run's output is removed before the next, outside the "
+             "clock (output left in place made later runs slower). The jobs wrote to %s."
+             % output_fs(rows))
     return "\n".join(out) + "\n" + note
+
+
+def output_fs(rows):
+    kinds = sorted({r["output_fs"] for r in rows if "output_fs" in r})
+    if not kinds:
+        return "the run's data directory"
+    text = " and ".join("`%s`" % k for k in kinds)
+    if kinds == ["tmpfs"]:
+        text += (" (RAM-backed, which `benchmarks/run` picks where there is one: on a disk "
+                 "of ext4 without a journal, creating a file soon after many were deleted "
+                 "scans the recently freed inodes, which cost the mesh job 4-5 s of CPU a run "
+                 "at 8x when measured)")
+    return text
 
 
 def limits(rows, volume):
@@ -481,7 +499,12 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("JMH (`benchmarks/blosc`), one thread each, best iteration; c-blosc through "
       "python3-blosc on the same bytes. Payloads: the ssTEM stack (uint8) and a uint64 "
-      "segmentation of it. decode allocates its output, decodeInto reuses a buffer.")
+      "segmentation of it. decode allocates its output, decodeInto reuses a buffer. Our "
+      "JVM runs as a long-lived executor would: a 2 GB heap committed and touched at start "
+      "(`-Xms2g -XX:+AlwaysPreTouch`) in transparent huge pages "
+      "(`-XX:+UseTransparentHugePages`; a fresh 21 MB output then costs fewer page-table "
+      "walks: decode of a stored sstem frame took 0.91-0.96 ms with them, 1.11-1.14 ms "
+      "without, in alternating forks).")
     w("")
     w(codec)
     w("")

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
@@ -22,6 +24,7 @@ import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshInvariants;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.kernel.mesh.Meshes;
+import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.SparkExtension;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
@@ -92,6 +95,42 @@ class MeshJobTest {
       MeshInvariants.check(read); // closed, manifold, consistently oriented
       assertEquals(expected.area(), read.area(), 1e-4 * expected.area(), "float32 file");
       assertTrue(read.volume() > 0, "outward normals");
+    }
+    try (var files = Files.list(out)) {
+      assertEquals(written.stream().map(w -> Path.of(w.file()).getFileName().toString())
+          .sorted().toList(),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "the meshes alone: no staging directory or temporary file left");
+    }
+  }
+
+  /**
+   * What a stopped run leaves in the output directory (a task's staging directory with a
+   * half-written mesh, a temporary file beside a target) is removed by the next run that keeps
+   * a journal; the meshes themselves are written whole.
+   */
+  @Test
+  void aJournaledRunRemovesWhatAStoppedRunLeft(SparkSession spark) throws Exception {
+    String url = "zarr:" + dir.resolve("labels-strays");
+    TestVolumes.write(url, labels, new Size3(16, 16, 8), null);
+    Path out = Files.createDirectories(dir.resolve("meshes-strays"));
+    Path staging = Files.createDirectories(out.resolve(".ndio-staging-1234567"));
+    Files.write(staging.resolve("1.ply"), new byte[] {'p', 'l'});
+    Files.write(out.resolve(".1.ply.ndio-tmp-" + UUID.randomUUID()), new byte[3]);
+    Path keep = Files.write(out.resolve("notes.txt"), new byte[] {'x'});
+    List<MeshJob.Written> written = MeshJob.run(spark, url,
+        MeshJob.Options.of(MeshSelection.allLabels(), out).withCuboid(new Size3(16, 16, 8)),
+        JournalRequest.inside(out.toString(), false, ""));
+    List<String> names = new ArrayList<>(written.stream()
+        .map(w -> Path.of(w.file()).getFileName().toString()).toList());
+    names.add(keep.getFileName().toString());
+    try (var files = Files.list(out)) {
+      assertEquals(names.stream().sorted().toList(),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "the meshes and the user's own file");
+    }
+    for (MeshJob.Written w : written) {
+      MeshInvariants.check(Meshes.read(Path.of(w.file())));
     }
   }
 

@@ -45,6 +45,7 @@ final class Trees {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.map(p -> dir.relativize(p).toString())
           .filter(n -> n.contains(".tmp-") || n.contains(".ndio-tmp-")
+              || n.contains(".ndio-staging-")
               || n.contains(".ndio-old-") || n.contains("ndio-journal"))
           .toList();
     } catch (IOException e) {

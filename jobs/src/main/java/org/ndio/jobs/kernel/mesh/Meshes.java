@@ -38,7 +38,22 @@ public final class Meshes {
   /** Writes {@code m} to {@code target} in {@code format}, replacing any file there. */
   public static void write(Mesh m, Path target, MeshFormat format) {
     Path abs = target.toAbsolutePath().normalize();
-    Path temp = abs.resolveSibling("." + abs.getFileName() + ".ndio-tmp-" + UUID.randomUUID());
+    write(m, abs, format,
+        abs.resolveSibling("." + abs.getFileName() + ".ndio-tmp-" + UUID.randomUUID()));
+  }
+
+  /**
+   * {@link #write(Mesh, Path, MeshFormat)} with the temporary file in {@code staging}, a
+   * directory on the target's file system that no other writer uses. Creating a file holds its
+   * directory's lock while the file system finds an inode, so writers that share the target's
+   * directory for their temporary files wait for one another.
+   */
+  public static void writeStaged(Mesh m, Path target, MeshFormat format, Path staging) {
+    Path abs = target.toAbsolutePath().normalize();
+    write(m, abs, format, staging.resolve(abs.getFileName()));
+  }
+
+  private static void write(Mesh m, Path abs, MeshFormat format, Path temp) {
     boolean done = false;
     try {
       Files.createDirectories(abs.getParent());
