@@ -9,8 +9,9 @@ and bytes as the Java side, appended to the same JSON-lines results file.
       rounded half up back to uint8, as ours)
   peers.py convert OUT.jsonl REPS NAME OP SRC DST    zarr-python / h5py / tifffile doing the
       conversion ours does: tiff2zarr, zarr2zarr (recompress to zstd), npy2hdf5
-  peers.py limits OUT.jsonl REPS NAME FILE           memory copy, page-cache read and read+write
-      (copy) of FILE's bytes
+  peers.py limits OUT.jsonl REPS NAME FILE [TIF ZARR CHUNKS]   memory copy, page-cache read
+      and read+write (copy) of FILE's bytes; with TIF, ZARR and CHUNKS also the codec steps
+      and the file work of the tiff -> zarr and zarr -> zarr conversions, on all cores
   peers.py machine OUT.json                          cores, memory, CPU, versions
 
 Each figure is the best of REPS runs after one warm-up (REPS 1: one run). Peak memory is the
@@ -191,7 +192,55 @@ def codec_limits(out, reps, name, npy, tif, zarr_dir, chunks):
         secs, _ = best(max(reps, 3), fn)
         add(out, area="limit", volume=name, impl="limit-codec-c", op=op, seconds=secs,
             voxels=nbytes, bytes=nbytes, threads=cores)
+    stored_paths = [os.path.join(root, f) for root, _, files in os.walk(zarr_dir)
+                    for f in files if not f.startswith(".")]
+    work = {"tiff2zarr": ([tif], encode("lz4")), "zarr2zarr": (stored_paths, encode("zstd"))}
+    for op, (sources, frames) in work.items():
+        secs = file_work(pool, max(reps, 3), sources, frames, os.path.dirname(os.path.abspath(out)))
+        add(out, area="limit", volume=name, impl="limit-files", op=op, seconds=secs,
+            voxels=nbytes, bytes=nbytes, threads=cores)
     pool.shutdown()
+
+
+def file_work(pool, reps, sources, frames, parent):
+    """Seconds of the file work a conversion cannot avoid besides its codecs, on all cores
+    (file reads and writes release the GIL): the source files read from the page cache into
+    memory, in pieces of at most 8 MiB into a buffer per thread, and the target's chunk frames
+    written to new files. Each run writes into a new directory; the last one is removed
+    outside the clock, as ConvertRun removes its last target. The first run warms up."""
+    import threading
+    piece = 8 << 20
+    pieces = [(p, off, min(piece, size - off)) for p in sources
+              for size in [os.path.getsize(p)] for off in range(0, size, piece)]
+    local = threading.local()
+
+    def read(job):
+        path, off, n = job
+        if not hasattr(local, "view"):
+            local.view = memoryview(bytearray(piece))
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            got = os.preadv(fd, [local.view[:n]], off)
+        finally:
+            os.close(fd)
+        if got != n:
+            raise IOError("%s: read %d of %d bytes at %d" % (path, got, n, off))
+
+    def write(job):
+        path, frame = job
+        with open(path, "wb") as f:
+            f.write(frame)
+
+    secs = float("inf")
+    for i in range(reps + 1):
+        d = tempfile.mkdtemp(dir=parent)
+        start = time.perf_counter()
+        list(pool.map(read, pieces))
+        list(pool.map(write, [(os.path.join(d, str(k)), b) for k, b in enumerate(frames)]))
+        took = time.perf_counter() - start
+        shutil.rmtree(d)
+        secs = min(secs, took) if i > 0 else secs
+    return secs
 
 
 def limits(out, reps, name, path, tif=None, zarr_dir=None, chunks=None):
