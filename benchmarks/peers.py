@@ -179,10 +179,9 @@ def codec_limits(out, reps, name, npy, tif, zarr_dir, chunks):
             for off, cnt in zip(page.dataoffsets, page.databytecounts):
                 f.seek(off)
                 strips.append(f.read(cnt))
-    stored = []
-    for root, _, files in os.walk(zarr_dir):
-        stored += [open(os.path.join(root, f), "rb").read() for f in files
-                   if not f.startswith(".")]
+    stored_paths = [os.path.join(root, f) for root, _, files in os.walk(zarr_dir)
+                    for f in files if not f.startswith(".")]
+    stored = [open(p, "rb").read() for p in stored_paths]
     steps = [("lz4-encode", lambda: encode("lz4")),
              ("lz4-decode", lambda: [blosc.decompress(b) for b in stored]),
              ("zstd-encode", lambda: encode("zstd"))]
@@ -192,11 +191,10 @@ def codec_limits(out, reps, name, npy, tif, zarr_dir, chunks):
         secs, _ = best(max(reps, 3), fn)
         add(out, area="limit", volume=name, impl="limit-codec-c", op=op, seconds=secs,
             voxels=nbytes, bytes=nbytes, threads=cores)
-    stored_paths = [os.path.join(root, f) for root, _, files in os.walk(zarr_dir)
-                    for f in files if not f.startswith(".")]
     work = {"tiff2zarr": ([tif], encode("lz4")), "zarr2zarr": (stored_paths, encode("zstd"))}
+    parent = os.path.dirname(os.path.abspath(out))
     for op, (sources, frames) in work.items():
-        secs = file_work(pool, max(reps, 3), sources, frames, os.path.dirname(os.path.abspath(out)))
+        secs = file_work(pool, max(reps, 3), sources, frames, parent)
         add(out, area="limit", volume=name, impl="limit-files", op=op, seconds=secs,
             voxels=nbytes, bytes=nbytes, threads=cores)
     pool.shutdown()
