@@ -217,7 +217,8 @@ final class BloscEncoder {
             ensure(at + neblock + neblock / 16 + 1024, at, j);
             c = inner.compress(src, from, neblock, out, at, maxOut);
           } else {
-            if (scratch == null) {
+            // a split block's streams are short; the last block's one stream can be longer
+            if (scratch == null || scratch.length < neblock + neblock / 16 + 1024) {
               scratch = new byte[neblock + neblock / 16 + 1024];
             }
             c = inner.compress(src, from, neblock, scratch, 0, maxOut);

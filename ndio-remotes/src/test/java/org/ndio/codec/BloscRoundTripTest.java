@@ -147,6 +147,23 @@ class BloscRoundTripTest {
     }
   }
 
+  /**
+   * Noise keeps every stream raw, so each compressed attempt goes to a scratch buffer sized by
+   * the first block's split streams; the last, shorter block is one unsplit stream, longer than
+   * those. Found by the property above with 298029 bytes of noise, zlib level 1, typesize 8.
+   */
+  @Test
+  void noiseWithALongUnsplitLastBlockRoundTrips() {
+    for (BloscCompressor c : new BloscCompressor[] {BloscCompressor.BLOSCLZ,
+        BloscCompressor.LZ4, BloscCompressor.LZ4HC, BloscCompressor.ZLIB, BloscCompressor.ZSTD}) {
+      for (int size : new int[] {298_029, 65_536 + 40_000, 3 * 32_768 - 1}) {
+        byte[] noise = Payloads.make("noise", size, 0);
+        Blosc codec = new Blosc(c, 1, BloscShuffle.BYTE, 0);
+        assertArrayEquals(noise, codec.decode(codec.encode(noise, 8), size), c + " " + size);
+      }
+    }
+  }
+
   @Test
   void levelZeroAndTinyInputsAreMemcpyed() {
     byte[] raw = Payloads.make("ramp8", 5000, 1);
