@@ -102,6 +102,11 @@ public record BoundingBox(long x0, long x1, long y0, long y1, long z0, long z1, 
     return z1 - z0;
   }
 
+  /** Whether the box's sizes are those of {@code size} (a full chunk or block, say). */
+  public boolean hasShape(Size3 size) {
+    return sizeX() == size.x() && sizeY() == size.y() && sizeZ() == size.z();
+  }
+
   /** Number of voxels in the box. */
   public long voxels() {
     return Math.multiplyExact(Math.multiplyExact(sizeX(), sizeY()), sizeZ());

@@ -48,6 +48,15 @@ class BoundingBoxTest {
   }
 
   @Test
+  void hasShapeComparesEverySizeWherever() {
+    BoundingBox b = new BoundingBox(64, 128, -8, 56, 3, 19);
+    assertTrue(b.hasShape(new Size3(64, 64, 16)));
+    assertFalse(b.hasShape(new Size3(64, 64, 15)));
+    assertFalse(b.hasShape(new Size3(64, 63, 16)));
+    assertFalse(b.hasShape(new Size3(16, 64, 64)));
+  }
+
+  @Test
   void boxesAtDifferentResolutionsDoNotMix() {
     BoundingBox a = BoundingBox.ofShape(4, 4, 4);
     assertThrows(InvalidBoxException.class, () -> a.intersect(a.atResolution(1)));

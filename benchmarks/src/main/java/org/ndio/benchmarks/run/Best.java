@@ -23,13 +23,7 @@ public final class Best {
 
   /** {@link #seconds(int, Work)} with {@code untimed} run before each run, outside its time. */
   public static double seconds(int reps, Runnable untimed, Work w) throws Exception {
-    if (reps > 1) {
-      long warm = System.nanoTime();
-      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < 1_000_000_000L); i++) {
-        untimed.run();
-        sink = w.run();
-      }
-    }
+    warmUp(reps, 1_000_000_000L, untimed, w);
     double best = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(1, reps); i++) {
       untimed.run();
@@ -38,5 +32,19 @@ public final class Best {
       best = Math.min(best, (System.nanoTime() - t) / 1e9);
     }
     return best;
+  }
+
+  /**
+   * The warm-up before {@code reps} timed runs: none for one run, else one run and more while
+   * under {@code nanos} have passed, up to five; {@code untimed} before each.
+   */
+  public static void warmUp(int reps, long nanos, Runnable untimed, Work w) throws Exception {
+    if (reps > 1) {
+      long warm = System.nanoTime();
+      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < nanos); i++) {
+        untimed.run();
+        sink = w.run();
+      }
+    }
   }
 }

@@ -106,13 +106,7 @@ public final class JobRun {
       throws Exception {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
-    if (reps > 1) {
-      long warm = System.nanoTime();
-      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < WARM_UP_NANOS); i++) {
-        untimed.run();
-        Best.sink = w.run();
-      }
-    }
+    Best.warmUp(reps, WARM_UP_NANOS, untimed, w);
     times.settle(10_000);
     times.take();
     JobFigures best = null;

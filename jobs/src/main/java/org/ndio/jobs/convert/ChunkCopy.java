@@ -62,7 +62,7 @@ final class ChunkCopy {
       BoundingBox chunk, Size3 c, Queue<Volume> spare) {
     Volume v = Convert.readBlock(in, chunk, c, spare);
     out.write(chunk.x0() - box.x0(), chunk.y0() - box.y0(), chunk.z0() - box.z0(), v);
-    if (v.sizeX() == c.x() && v.sizeY() == c.y() && v.sizeZ() == c.z()) {
+    if (v.shape().hasShape(c)) {
       spare.add(v);
     }
   }

@@ -116,7 +116,7 @@ public final class Convert {
             }
             Volume v = take(ahead.poll(), source);
             out.write(b.x0() - box.x0(), b.y0() - box.y0(), b.z0() - box.z0(), v);
-            if (v.sizeX() == block.x() && v.sizeY() == block.y() && v.sizeZ() == block.z()) {
+            if (v.shape().hasShape(block)) {
               spare.add(v);
             }
             done += b.voxels();
@@ -136,9 +136,7 @@ public final class Convert {
   /** Reads {@code box} into a spare volume where it has the full block shape. */
   static Volume readBlock(VolumeReader in, BoundingBox box, Size3 block,
       Queue<Volume> spare) {
-    boolean full = box.sizeX() == block.x() && box.sizeY() == block.y()
-        && box.sizeZ() == block.z();
-    Volume v = full ? spare.poll() : null;
+    Volume v = box.hasShape(block) ? spare.poll() : null;
     if (v == null) {
       v = Volume.allocate(in.info().dtype(), box);
     }

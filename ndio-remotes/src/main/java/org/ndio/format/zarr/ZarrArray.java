@@ -311,7 +311,7 @@ public class ZarrArray implements VolumeReader {
   private boolean isWholeChunk(BoundingBox box) {
     Size3 c = meta.chunks();
     return box.x0() % c.x() == 0 && box.y0() % c.y() == 0 && box.z0() % c.z() == 0
-        && box.sizeX() == c.x() && box.sizeY() == c.y() && box.sizeZ() == c.z();
+        && box.hasShape(c);
   }
 
   /** Chunk grid indices {gx, gy, gz} of every chunk {@code box} touches, z slowest. */

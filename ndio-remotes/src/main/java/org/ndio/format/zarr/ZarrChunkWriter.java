@@ -63,7 +63,7 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
       BoundingBox cb = array.chunkBox(g[0], g[1], g[2]);
       BoundingBox part = cb.intersect(box).orElseThrow();
       Volume chunk;
-      if (part.equals(box) && part.equals(cb) && isFullSize(cb, m)) {
+      if (part.equals(box) && part.equals(cb) && cb.hasShape(m.chunks())) {
         // the box is one whole chunk: encoded from the data itself (no copy where the data
         // owns its whole array, as a chunk-by-chunk copy's volumes do)
         array.writeChunk(g[0], g[1], g[2], data, worker.encoder);
@@ -71,7 +71,7 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
       }
       if (!part.equals(cb)) {
         chunk = array.readChunk(g[0], g[1], g[2]);
-      } else if (isFullSize(cb, m)) {
+      } else if (cb.hasShape(m.chunks())) {
         // every voxel is overwritten below: no fill needed
         worker.chunk = worker.chunk == null ? array.emptyChunk() : worker.chunk;
         chunk = worker.chunk;
@@ -84,11 +84,6 @@ final class ZarrChunkWriter implements ParallelWrite.ChunkWriter {
           (int) (part.x0() - cb.x0()), (int) (part.y0() - cb.y0()), (int) (part.z0() - cb.z0()));
       array.writeChunk(g[0], g[1], g[2], chunk, worker.encoder);
     }
-  }
-
-  private static boolean isFullSize(BoundingBox cb, ZarrMetadata m) {
-    return cb.sizeX() == m.chunks().x() && cb.sizeY() == m.chunks().y()
-        && cb.sizeZ() == m.chunks().z();
   }
 
   @Override
