@@ -11,7 +11,7 @@ final class BloscChunkEncoder implements ChunkEncoder {
 
   private final Blosc codec;
   private BlockCodec inner;
-  private byte[] frame;
+  private final BloscEncoder.Buffers buffers = new BloscEncoder.Buffers();
 
   BloscChunkEncoder(Blosc codec) {
     this.codec = codec;
@@ -26,11 +26,7 @@ final class BloscChunkEncoder implements ChunkEncoder {
       throw new UnsupportedFeatureException("a blosc frame holds at most "
           + BloscEncoder.MAX_BUFFERSIZE + " bytes; " + raw.length + " given");
     }
-    ByteSlice e = BloscEncoder.encode(codec, raw, typeSize, this::inner, frame);
-    if (frame == null || e.array().length > frame.length) {
-      frame = e.array();
-    }
-    return e;
+    return BloscEncoder.encode(codec, raw, typeSize, this::inner, buffers);
   }
 
   private BlockCodec inner() {
