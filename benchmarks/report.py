@@ -564,7 +564,9 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("## Convert vs the peers and the physical limits")
     w("")
-    w("MB/s of voxel bytes, best of runs. Ours: `Convert.run` (`ndio convert --no-spark` "
+    w("MB/s of voxel bytes, best of runs: ours and each limit 10 runs in each of two rounds "
+      "(limits, then ours, twice; a JVM keeps one speed for its runs and the shared host's cores "
+      "drift), the peers' slower conversions once. Ours: `Convert.run` (`ndio convert --no-spark` "
       "without the JVM start) on all cores: one block of target chunks is read (TIFF sections "
       "inflated, zarr chunks decoded in parallel) while the previous one is encoded and written "
       "chunk-parallel; workers keep their buffers and codec state from chunk to chunk and "
