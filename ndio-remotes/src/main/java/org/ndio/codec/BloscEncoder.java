@@ -83,7 +83,7 @@ final class BloscEncoder {
     if (frame == null) {
       flags |= BloscFrameInfo.FLAG_MEMCPYED;
       int size = nbytes + HEADER_BYTES;
-      frame = new ByteSlice(reuse != null && reuse.length >= size ? reuse : new byte[size], size);
+      frame = new ByteSlice(Buffers.atLeast(reuse, size), size);
       System.arraycopy(raw, 0, frame.array(), HEADER_BYTES, nbytes);
     }
     byte[] out = frame.array();
@@ -188,13 +188,10 @@ final class BloscEncoder {
     private final int maxBytes;
     private final byte[] tmp;
     private final byte[] tmp2;
-    /** A buffer from an earlier frame, written over where it is large enough. */
-    private final byte[] reuse;
+    /** The encoder's kept arrays: its frame buffer is written over where large enough. */
     private final Buffers buffers;
     /** The frame so far (header left blank), or null while every stream was stored raw. */
     private byte[] out;
-    /** Holds one compressed stream while {@link #out} does not exist yet. */
-    private byte[] scratch;
 
     Run(byte[] raw, BlockCodec inner, int ts, BloscShuffle shuffle, boolean split,
         int blockSize, int blocks, Buffers buffers) {
@@ -215,7 +212,6 @@ final class BloscEncoder {
       }
       this.tmp = filtered ? buffers.filtered : null;
       this.tmp2 = shuffle == BloscShuffle.BIT && ts > 1 ? buffers.bits : null;
-      this.reuse = buffers.frame;
       this.buffers = buffers;
     }
 
@@ -247,11 +243,10 @@ final class BloscEncoder {
             ensure(at + neblock + neblock / 16 + 1024, at, j);
             c = inner.compress(src, from, neblock, out, at, maxOut);
           } else {
-            // a split block's streams are short; the last block's one stream can be longer
-            if (scratch == null || scratch.length < neblock + neblock / 16 + 1024) {
-              buffers.stream = Buffers.atLeast(buffers.stream, neblock + neblock / 16 + 1024);
-              scratch = buffers.stream;
-            }
+            // holds the stream while out does not exist yet; a split block's streams are
+            // short, the last block's one stream can be longer
+            buffers.stream = Buffers.atLeast(buffers.stream, neblock + neblock / 16 + 1024);
+            byte[] scratch = buffers.stream;
             c = inner.compress(src, from, neblock, scratch, 0, maxOut);
             if (c > 0 && c < neblock) {
               start(j, k, src, at, at + c, (long) j * blockSize + (long) (k + 1) * neblock);
@@ -291,8 +286,8 @@ final class BloscEncoder {
     private void start(int j, int k, byte[] src, int at, int stored, long consumed) {
       double ratio = (double) stored / consumed;
       long projected = (long) (ratio * 1.25 * raw.length) + (1 << 16);
-      int needed = (int) Math.min(Math.max(projected, at + scratch.length), maxBytes);
-      out = reuse != null && reuse.length >= needed ? reuse : new byte[needed];
+      int needed = (int) Math.min(Math.max(projected, at + buffers.stream.length), maxBytes);
+      out = Buffers.atLeast(buffers.frame, needed);
       // filtering the earlier blocks reuses tmp, which holds this block's streams
       byte[] current = src == raw || j == 0 ? src : src.clone();
       int pos = HEADER_BYTES + 4 * blocks;
