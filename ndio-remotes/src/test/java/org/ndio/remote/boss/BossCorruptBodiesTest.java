@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndio.remote.http.RetryPolicy;
 import org.ndio.serve.FaultInjection;
 import org.ndio.serve.boss.BossServerConfig;
 import org.ndio.testing.TestVolumes;
@@ -34,7 +36,10 @@ class BossCorruptBodiesTest {
       f.channel("c", "e", "ch", DataType.UINT16, BoundingBox.ofShape(300, 200, 20), 1,
           "anisotropic");
       Volume v = TestVolumes.random(DataType.UINT16, 300, 200, 20, 5);
-      BossOptions small = BossFixture.FAST.withMaxRequestBytes(64 << 10).withConcurrency(4);
+      // About 63 requests, each failing for good only if all its tries are corrupted:
+      // 63 * 0.4^20 is under 1e-6 (with 10 tries it was 0.7%, and CI met it).
+      BossOptions small = BossFixture.FAST.withMaxRequestBytes(64 << 10).withConcurrency(4)
+          .withRetry(new RetryPolicy(20, Duration.ofMillis(1), Duration.ofMillis(20)));
       try (BossRemote r = f.open("c", "e", "ch", small)) {
         r.postCutout(0, 0, 0, 0, v);
         assertEquals(v, r.getCutout(new BoundingBox(0, 300, 0, 200, 0, 20, 0)));

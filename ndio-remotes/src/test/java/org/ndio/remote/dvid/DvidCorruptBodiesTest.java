@@ -27,7 +27,7 @@ import org.ndio.volume.Volume;
 class DvidCorruptBodiesTest {
 
   private static final DvidOptions RETRYING = DvidOptions.DEFAULT.withMaxRequestBytes(40_000)
-      .withRetry(new RetryPolicy(12, Duration.ofMillis(1), Duration.ofMillis(10)));
+      .withRetry(new RetryPolicy(16, Duration.ofMillis(1), Duration.ofMillis(10)));
 
   @TempDir
   Path dir;
