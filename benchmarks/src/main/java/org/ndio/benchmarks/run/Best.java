@@ -23,7 +23,9 @@ public final class Best {
 
   /** {@link #seconds(int, Work)} with {@code untimed} run before each run, outside its time. */
   public static double seconds(int reps, Runnable untimed, Work w) throws Exception {
-    warmUp(reps, 1_000_000_000L, untimed, w);
+    if (reps > 1) {
+      warmUp(1_000_000_000L, untimed, w);
+    }
     double best = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(1, reps); i++) {
       untimed.run();
@@ -35,16 +37,14 @@ public final class Best {
   }
 
   /**
-   * The warm-up before {@code reps} timed runs: none for one run, else one run and more while
-   * under {@code nanos} have passed, up to five; {@code untimed} before each.
+   * Warm-up runs: one, and more while under {@code nanos} have passed, up to five;
+   * {@code untimed} before each.
    */
-  public static void warmUp(int reps, long nanos, Runnable untimed, Work w) throws Exception {
-    if (reps > 1) {
-      long warm = System.nanoTime();
-      for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < nanos); i++) {
-        untimed.run();
-        sink = w.run();
-      }
+  public static void warmUp(long nanos, Runnable untimed, Work w) throws Exception {
+    long warm = System.nanoTime();
+    for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < nanos); i++) {
+      untimed.run();
+      sink = w.run();
     }
   }
 }

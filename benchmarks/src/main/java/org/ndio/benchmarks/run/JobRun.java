@@ -20,7 +20,9 @@ import org.ndio.jobs.mesh.MeshJob;
 import org.ndio.storage.LocalStorage;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
+import org.ndio.volume.BoundingBox;
 import org.ndio.volume.Size3;
+import org.ndio.volume.Volume;
 
 /**
  * {@code JobRun URL NAME OUT.jsonl REPS WORK JOBS CORES [LABELS]}: whole Spark jobs on a stored
@@ -42,6 +44,24 @@ public final class JobRun {
    */
   private static final long WARM_UP_NANOS = 20_000_000_000L;
 
+  /**
+   * The count and mesh jobs warm up on at most this corner of the volume (the downsampling
+   * job, which has no box, on all of it). A volume larger than the corner is warmed up even
+   * when it is timed once: cold, the 64x runs spent a third of their CPU in the JIT compilers
+   * (count in local[1]: 30 s of CPU, 10 s of it in the task), and the same run differed by up
+   * to 2x between JVMs.
+   */
+  private static final long WARM_UP_SIDE = 1024;
+
+  /**
+   * How long {@link CoreProbe} measures after each job's timed runs, so each row carries what
+   * the machine's CPUs gave at the time.
+   */
+  private static final long PROBE_NANOS = 2_500_000_000L;
+
+  /** What the probe labels: the same at every volume, so probes compare across rows. */
+  private static final String PROBE_VOLUME = "synthetic:cells?shape=512,512,16&seed=1";
+
   private JobRun() {}
 
   public static void main(String[] args) throws Exception {
@@ -53,9 +73,19 @@ public final class JobRun {
     String labels = args.length > 7 && !args[7].isEmpty() ? args[7] : null;
     long voxels;
     long bytes;
+    BoundingBox corner;
     try (VolumeReader r = Volumes.open(url)) {
-      voxels = r.info().extent().voxels();
+      BoundingBox e = r.info().extent();
+      voxels = e.voxels();
       bytes = voxels * r.info().dtype().bytes();
+      corner = BoundingBox.at(e.x0(), e.y0(), e.z0(), Math.min(e.sizeX(), WARM_UP_SIDE),
+          Math.min(e.sizeY(), WARM_UP_SIDE), e.sizeZ());
+    }
+    // one timed run of a volume no larger than the corner is the quick smoke pass: no warm-up
+    boolean warm = reps > 1 || corner.voxels() < voxels;
+    Volume probe;
+    try (VolumeReader r = Volumes.open(PROBE_VOLUME)) {
+      probe = r.readAll();
     }
     for (String cores : args[6].split(",")) {
       SparkSession s = LocalSpark.start(Integer.parseInt(cores));
@@ -68,9 +98,14 @@ public final class JobRun {
           int[] round = new int[1];
           String impl = "ours-local[" + cores + "]";
           try {
-            JobFigures f = best(reps, times, () -> LocalStorage.deleteTree(work), () -> {
+            Runnable clean = () -> LocalStorage.deleteTree(work);
+            if (warm) {
+              Best.warmUp(WARM_UP_NANOS, clean, () -> run(s, job, url, labels,
+                  Files.createDirectories(work.resolve(job + "-" + round[0]++)), corner));
+            }
+            JobFigures f = best(reps, times, clean, () -> {
               Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
-              objects[0] = run(s, job, url, labels, dir);
+              objects[0] = run(s, job, url, labels, dir, null);
               return objects[0];
             });
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -82,6 +117,8 @@ public final class JobRun {
             extra.put("cpus_allowed", CpuAffinity.allowed());
             extra.put("output_fs", Files.getFileStore(work).type());
             extra.putAll(f.fields());
+            extra.put("probe_calls_per_s", Math.round(CoreProbe.callsPerSecond(probe,
+                Integer.parseInt(cores), PROBE_NANOS) * 100) / 100.0);
             out.add(area(job), name, impl, job, f.wallSeconds(), voxels, bytes, extra);
           } catch (RuntimeException | OutOfMemoryError e) {
             // a job that cannot finish in the fixed heap is a result too: recorded, not fatal
@@ -97,16 +134,15 @@ public final class JobRun {
   }
 
   /**
-   * The figures of the fastest of {@code reps} runs, after warm-up runs (none for one run).
-   * Before each run, {@code untimed} removes the last one's output, outside the clock: output
-   * left in place made the later runs slower (mesh 8x: 4.2 s in its fourth run, 5.3 s in its
-   * eighth). The listener settles outside the clock.
+   * The figures of the fastest of {@code reps} runs. Before each run, {@code untimed} removes
+   * the last one's output, outside the clock: output left in place made the later runs slower
+   * (mesh 8x: 4.2 s in its fourth run, 5.3 s in its eighth). The listener settles outside the
+   * clock.
    */
   private static JobFigures best(int reps, SparkMetrics times, Runnable untimed, Best.Work w)
       throws Exception {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
-    Best.warmUp(reps, WARM_UP_NANOS, untimed, w);
     times.settle(10_000);
     times.take();
     JobFigures best = null;
@@ -126,19 +162,19 @@ public final class JobRun {
     return best;
   }
 
-  private static long run(SparkSession s, String job, String url, String labels, Path dir) {
+  /** One run of {@code job}; {@code box} (null: all) limits the count and mesh jobs. */
+  private static long run(SparkSession s, String job, String url, String labels, Path dir,
+      BoundingBox box) {
     return switch (job) {
       case "count" -> CellCount.run(s, url, CountOptions.threshold(128)
-          .withConnectivity(Connectivity.of(6))).count();
+          .withConnectivity(Connectivity.of(6)).withBox(box)).count();
       case "downsample" -> Pyramid.run(s, url, Pyramid.Options.of(1)
           .withFactor(new Size3(2, 2, 2)).withReduction(Reduction.MEAN)
           .withOut("zarr:" + dir.resolve("pyramid"))).extents().size();
       case "mesh" -> {
-        List<MeshJob.Written> w = labels == null
-            ? MeshJob.run(s, url, MeshJob.Options.of(MeshSelection.threshold(128), dir)
-                .withFormat(MeshFormat.PLY_BINARY))
-            : MeshJob.run(s, labels, MeshJob.Options.of(MeshSelection.allLabels(), dir)
-                .withFormat(MeshFormat.PLY_BINARY));
+        MeshJob.Options o = MeshJob.Options.of(labels == null ? MeshSelection.threshold(128)
+            : MeshSelection.allLabels(), dir).withFormat(MeshFormat.PLY_BINARY).withBox(box);
+        List<MeshJob.Written> w = MeshJob.run(s, labels == null ? url : labels, o);
         yield w.size();
       }
       default -> throw new IllegalArgumentException("count | downsample | mesh: " + job);
