@@ -33,7 +33,8 @@ import org.ndio.volume.Volume;
  * meshes a segmentation, else the threshold-128 mask as one surface). Each figure carries the
  * JVM's peak heap, so a run of every size with the same -Xmx shows memory bounded by the
  * cuboids, not the volume, and where the time went ({@link JobFigures}: the tasks' summed run
- * and CPU time, the driver-only time) with the CPUs the JVM was allowed to run on.
+ * and CPU time, the driver-only time) with the CPUs the JVM was allowed to run on, and what a
+ * {@link CoreProbe} got from those CPUs right after the job's runs.
  */
 public final class JobRun {
 
