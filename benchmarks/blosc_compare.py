@@ -4,6 +4,9 @@
   blosc_compare.py prepare DATA_DIR STACK_DIR   write sstem.raw and labels.raw
   blosc_compare.py time DATA_DIR OUT.json        time python-blosc (c-blosc), one thread
   blosc_compare.py table JMH.json CBLOSC.json    print ours vs c-blosc
+  blosc_compare.py merge JMH.json CBLOSC.json JMH_1.json ... -- CBLOSC_1.json ...
+                                                 join rounds: JMH's results side by side,
+                                                 c-blosc's fastest time of each operation
 """
 import glob
 import json
@@ -94,9 +97,10 @@ def pairs(jmh, ref):
     ours = {}
     for r in jmh:
         p = r["params"]
-        op = r["benchmark"].rsplit(".", 1)[1]
+        key = ("%s %s" % (p["payload"], p["codec"]), r["benchmark"].rsplit(".", 1)[1])
         ms = min(x for fork in r["primaryMetric"]["rawData"] for x in fork)
-        ours[("%s %s" % (p["payload"], p["codec"]), op)] = ms / 1000.0
+        # a merged file holds one result per round of the same benchmark
+        ours[key] = min(ours.get(key, float("inf")), ms / 1000.0)
     for key, r in ref.items():
         payload, spec = key.split(" ")
         for op in ("encode", "decode", "decodeInto"):
@@ -129,6 +133,25 @@ def table(jmh_json, cblosc_json):
               % (op, geo ** (1.0 / len(xs)), min(xs)))
 
 
+def merge(jmh_out, cblosc_out, files):
+    split = files.index("--")
+    jmh = []
+    for path in files[:split]:
+        with open(path) as f:
+            jmh += json.load(f)
+    best = {}
+    for path in files[split + 1:]:
+        with open(path) as f:
+            for key, r in json.load(f).items():
+                if key in best:
+                    r = dict(r, **{k: min(r[k], best[key][k]) for k in r if k.endswith("_s")})
+                best[key] = r
+    with open(jmh_out, "w") as f:
+        json.dump(jmh, f, indent=1)
+    with open(cblosc_out, "w") as f:
+        json.dump(best, f, indent=1)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "prepare":
@@ -137,5 +160,7 @@ if __name__ == "__main__":
         time_cblosc(sys.argv[2], sys.argv[3])
     elif cmd == "table":
         table(sys.argv[2], sys.argv[3])
+    elif cmd == "merge":
+        merge(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
         sys.exit(__doc__)

@@ -277,8 +277,9 @@ def cores_table(rows, goals):
              "sections, so that 64x, timed once, is warmed up too): the job's code and "
              "Spark's take several runs to be compiled. Each run writes to "
              "a new place and the last run's output is removed before the next, outside the "
-             "clock (output left in place made later runs slower). The jobs wrote to %s."
-             % output_fs(rows))
+             "clock (output left in place made later runs slower). The jobs wrote to %s; Spark "
+             "kept its shuffle files on %s."
+             % (output_fs(rows), fs_kinds(rows, "shuffle_fs")))
     return "\n".join(out) + "\n" + note
 
 
@@ -302,11 +303,17 @@ def ceiling_range(rows):
     return "from %.2f to %.2f" % (min(tops), max(tops)) if tops else "unmeasured"
 
 
+def fs_kinds(rows, key):
+    """The file system types in a field of the job rows, as `a` and `b`."""
+    kinds = sorted({r[key] for r in rows if key in r})
+    return " and ".join("`%s`" % k for k in kinds) if kinds else "unrecorded"
+
+
 def output_fs(rows):
     kinds = sorted({r["output_fs"] for r in rows if "output_fs" in r})
     if not kinds:
         return "the run's data directory"
-    text = " and ".join("`%s`" % k for k in kinds)
+    text = fs_kinds(rows, "output_fs")
     if kinds == ["tmpfs"]:
         text += (" (RAM-backed, which `benchmarks/run` picks where there is one: on a disk "
                  "of ext4 without a journal, creating a file soon after many were deleted "
@@ -557,7 +564,9 @@ def main(d, out_md, plot_dir, scale_md):
     w("## Codec: our pure-Java blosc vs c-blosc")
     w("")
     w("JMH (`benchmarks/blosc`), one thread each, best iteration; c-blosc through "
-      "python3-blosc on the same bytes. Payloads: the ssTEM stack (uint8) and a uint64 "
+      "python3-blosc on the same bytes, best of five rounds. Both sides run twice, ours "
+      "(one JMH fork) then c-blosc, and each keeps its best, so that neither is timed only "
+      "in a slow stretch of the shared host. Payloads: the ssTEM stack (uint8) and a uint64 "
       "segmentation of it. decode allocates its output, decodeInto reuses a buffer. Our "
       "JVM runs as a long-lived executor would: a 2 GB heap committed and touched at start "
       "(`-Xms2g -XX:+AlwaysPreTouch`) in transparent huge pages "

@@ -117,6 +117,8 @@ public final class JobRun {
             extra.put("processors", Runtime.getRuntime().availableProcessors());
             extra.put("cpus_allowed", CpuAffinity.allowed());
             extra.put("output_fs", Files.getFileStore(work).type());
+            extra.put("shuffle_fs", Files.getFileStore(Path.of(s.sparkContext().getConf()
+                .get("spark.local.dir", System.getProperty("java.io.tmpdir")))).type());
             extra.putAll(f.fields());
             extra.put("probe_calls_per_s", Math.round(CoreProbe.callsPerSecond(probe,
                 Integer.parseInt(cores), PROBE_NANOS) * 100) / 100.0);
