@@ -15,10 +15,10 @@ import org.ndio.volume.Volume;
 /**
  * What the CPUs this JVM may use give at the moment: N threads label (6-connected, voxels >= 128)
  * each its own copy of a volume, over and over, with nothing shared and no Spark. The rate at
- * two threads over the rate at one, both measured beside the jobs, is the most {@code local[2]}
- * could gain over {@code local[1]} on this machine then: on a VM whose second vCPU is slower or
- * busier than the first, that ceiling is below 2, and a job's speed-up can only be judged
- * against it.
+ * two threads over the rate at one, both measured beside the jobs, is what {@code local[2]}
+ * gains over {@code local[1]} on this machine then for work that scales perfectly: below 2
+ * on a VM whose second vCPU is slower or busier than the first, above 2 when the one-CPU JVM
+ * loses part of its CPU to its own collector, compilers and Spark threads.
  */
 final class CoreProbe {
 
