@@ -248,7 +248,8 @@ def cores_table(rows, goals):
                           done.get("objects", "–")))
     heap = next((r["max_heap"] for r in rows if "max_heap" in r), None)
     note = ("\nThe jobs run in one JVM per volume and core count, with the same %.0f MB heap "
-            "limit at every size; the peak heap is the sum of the heap pools' peaks (garbage "
+            "at every size (fixed and touched at start, as growing it mid-run slowed the first "
+            "full-size runs); the peak heap is the sum of the heap pools' peaks (garbage "
             "included), so it bounds the true peak from above." % (heap / 1e6)
             if heap else "")
     note += ("\n\nThe machine ceiling is what two cores of this machine gave over one at "
@@ -267,22 +268,36 @@ def cores_table(rows, goals):
              "has N (`-XX:ActiveProcessorCount`), "
              "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
              "second core. Each core count ran in two JVMs, in the order local[1], local[2], "
-             "local[2], local[1], and the faster counts: on this machine (a VM on a shared "
-             "host) the cores' speed drifts from minute to minute, and the same local[1] run "
-             "was seen taking 6 and 12 s of task CPU a few minutes apart. "
+             "local[2], local[1], each JVM timed the job %s, and the fastest run counts: on "
+             "this machine (a VM on a shared host) the cores' speed drifts from minute to "
+             "minute, and the same local[1] run was seen taking 6 and 12 s of task CPU a few "
+             "minutes apart. "
              "Task CPU and task run time are Spark's task metrics summed over the "
              "best run (run time includes waiting for a core); driver-only is the wall time "
              "during which no stage ran (planning, driver-side merges, cleanup); JVM CPU is the "
              "whole process's CPU time in the run, GC and JIT included. "
-             "Before its timed runs each JVM warms the job up for 20 s (at most five runs; "
+             "Before its timed runs each JVM warms the job up for 20 s (as many runs as fit; "
              "the count and mesh jobs on at most a 1024 x 1024 corner of the volume, all its "
              "sections, so that 64x, timed once, is warmed up too): the job's code and "
              "Spark's take several runs to be compiled. Each run writes to "
              "a new place and the last run's output is removed before the next, outside the "
              "clock (output left in place made later runs slower). The jobs wrote to %s; Spark "
              "kept its shuffle files on %s."
-             % (output_fs(rows), fs_kinds(rows, "shuffle_fs")))
+             % (timed_runs(rows), output_fs(rows), fs_kinds(rows, "shuffle_fs")))
     return "\n".join(out) + "\n" + note
+
+
+def timed_runs(rows):
+    """How many times each volume's jobs were timed in a JVM, as "10 times (sstem, 1x), ..."."""
+    per = {}
+    for r in rows:
+        if r.get("impl", "").startswith("ours-local[") and "runs_s" in r:
+            per.setdefault(len(r["runs_s"]), []).append(r["volume"])
+    if not per:
+        return "once or more"
+    return ", ".join("%s (%s)" % ("once" if n == 1 else "%d times" % n,
+                                  ", ".join(dict.fromkeys(vs)))
+                     for n, vs in sorted(per.items(), reverse=True))
 
 
 def ceiling(a, b):

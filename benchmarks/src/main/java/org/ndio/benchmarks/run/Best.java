@@ -24,7 +24,7 @@ public final class Best {
   /** {@link #seconds(int, Work)} with {@code untimed} run before each run, outside its time. */
   public static double seconds(int reps, Runnable untimed, Work w) throws Exception {
     if (reps > 1) {
-      warmUp(1_000_000_000L, untimed, w);
+      warmUp(1_000_000_000L, 5, untimed, w);
     }
     double best = Double.MAX_VALUE;
     for (int i = 0; i < Math.max(1, reps); i++) {
@@ -37,12 +37,12 @@ public final class Best {
   }
 
   /**
-   * Warm-up runs: one, and more while under {@code nanos} have passed, up to five;
+   * Warm-up runs: one, and more while under {@code nanos} have passed, up to {@code most};
    * {@code untimed} before each.
    */
-  public static void warmUp(long nanos, Runnable untimed, Work w) throws Exception {
+  public static void warmUp(long nanos, int most, Runnable untimed, Work w) throws Exception {
     long warm = System.nanoTime();
-    for (int i = 0; i < 5 && (i == 0 || System.nanoTime() - warm < nanos); i++) {
+    for (int i = 0; i < most && (i == 0 || System.nanoTime() - warm < nanos); i++) {
       untimed.run();
       sink = w.run();
     }

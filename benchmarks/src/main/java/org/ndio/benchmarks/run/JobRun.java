@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,11 @@ import org.ndio.volume.Volume;
 public final class JobRun {
 
   /**
-   * Warm-up runs go on until this long has passed (up to five runs): a job's code, Spark's
-   * included, takes several runs to be compiled; mesh 8x in local[2] took 6.6, 5.6, 5.0 and
-   * 4.5 s in its first four runs and about 4 s after.
+   * Warm-up runs go on until this long has passed: a job's code, Spark's included, takes many
+   * runs to be compiled, and more where the compilers share one CPU with the job. Mesh 8x in
+   * local[2] took 6.6, 5.6, 5.0 and 4.5 s in its first four runs and about 4 s after; count 8x
+   * in local[1], after five warm-up runs on a quarter of the volume, still took 3.9, 3.7, 3.8,
+   * 2.9 and 2.2 s in its five timed runs.
    */
   private static final long WARM_UP_NANOS = 20_000_000_000L;
 
@@ -101,10 +104,11 @@ public final class JobRun {
           try {
             Runnable clean = () -> LocalStorage.deleteTree(work);
             if (warm) {
-              Best.warmUp(WARM_UP_NANOS, clean, () -> run(s, job, url, labels,
-                  Files.createDirectories(work.resolve(job + "-" + round[0]++)), corner));
+              Best.warmUp(WARM_UP_NANOS, Integer.MAX_VALUE, clean, () -> run(s, job, url,
+                  labels, Files.createDirectories(work.resolve(job + "-" + round[0]++)), corner));
             }
-            JobFigures f = best(reps, times, clean, () -> {
+            List<Double> runs = new ArrayList<>();
+            JobFigures f = best(reps, times, clean, runs, () -> {
               Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
               objects[0] = run(s, job, url, labels, dir, null);
               return objects[0];
@@ -120,6 +124,7 @@ public final class JobRun {
             extra.put("shuffle_fs", Files.getFileStore(Path.of(s.sparkContext().getConf()
                 .get("spark.local.dir", System.getProperty("java.io.tmpdir")))).type());
             extra.putAll(f.fields());
+            extra.put("runs_s", runs);
             extra.put("probe_calls_per_s", Math.round(CoreProbe.callsPerSecond(probe,
                 Integer.parseInt(cores), PROBE_NANOS) * 100) / 100.0);
             out.add(area(job), name, impl, job, f.wallSeconds(), voxels, bytes, extra);
@@ -137,13 +142,14 @@ public final class JobRun {
   }
 
   /**
-   * The figures of the fastest of {@code reps} runs. Before each run, {@code untimed} removes
+   * The figures of the fastest of {@code reps} runs; every run's wall seconds go to
+   * {@code runs}. Before each run, {@code untimed} removes
    * the last one's output, outside the clock: output left in place made the later runs slower
    * (mesh 8x: 4.2 s in its fourth run, 5.3 s in its eighth). The listener settles outside the
    * clock.
    */
-  private static JobFigures best(int reps, SparkMetrics times, Runnable untimed, Best.Work w)
-      throws Exception {
+  private static JobFigures best(int reps, SparkMetrics times, Runnable untimed,
+      List<Double> runs, Best.Work w) throws Exception {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
     times.settle(10_000);
@@ -158,6 +164,7 @@ public final class JobRun {
       cpu = os.getProcessCpuTime() - cpu;
       times.settle(10_000);
       JobFigures f = new JobFigures(wall / 1e9, cpu / 1e9, times.take());
+      runs.add(Math.round(wall / 1e6) / 1e3);
       if (best == null || f.wallSeconds() < best.wallSeconds()) {
         best = f;
       }

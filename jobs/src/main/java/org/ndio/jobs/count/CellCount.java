@@ -140,20 +140,13 @@ public final class CellCount {
         .persist(KEPT);
     SeamMerge merge = null;
     JavaPairRDD<Long, Tuple2<Long, ObjectPiece>> rooted = null;
+    ObjectNumbering numbering = null;
     try {
       merge = o.byLabel() ? SeamMerge.none()
           : SeamMerge.of(jsc, SeamPairs.of(local, grid), o.driverMergeLimit());
       rooted = merge.byRoot(local.flatMapToPair(CellCount::pieces)).persist(KEPT);
-      JavaRDD<Tuple2<Long, ObjectPiece>> objects = rooted
-          .mapValues(Tuple2::_2)
-          .reduceByKey(ObjectPiece::merge)
-          .filter(t -> t._2().voxels() >= min && t._2().voxels() <= max)
-          .map(t -> t);
-      // Ids follow first voxels (packed in C order): a sort, then consecutive numbers.
-      JavaPairRDD<Tuple2<Long, ObjectPiece>, Long> numbered = objects
-          .sortBy(t -> grid.pack(t._2().firstX(), t._2().firstY(), t._2().firstZ()), true,
-              Math.max(1, objects.getNumPartitions()))
-          .zipWithIndex().cache();
+      numbering = ObjectNumbering.of(rooted, grid, min, max);
+      JavaPairRDD<Tuple2<Long, ObjectPiece>, Long> numbered = numbering.numbered();
       Dataset<Row> table = spark.createDataFrame(
           numbered.map(t -> row(t._1()._2(), t._2() + 1)), SCHEMA).cache();
       long n = table.count();
@@ -176,10 +169,12 @@ public final class CellCount {
         seams = new SeamStats(seams.pairs(), seams.crossingPieces(), seams.merge(),
             seams.driverEntries() + held, seams.rounds());
       }
-      numbered.unpersist(false);
       journal.finish();
       return new CountRun(table, seams);
     } finally {
+      if (numbering != null) {
+        numbering.close();
+      }
       if (rooted != null) {
         rooted.unpersist(false);
       }
