@@ -561,7 +561,7 @@ def main(d, out_md, plot_dir, scale_md):
       "nothing below is typed in by hand. Reproduce on any machine with a JDK 17+ and Maven "
       "(the script installs the Debian python3 packages it needs):")
     w("")
-    w("```bash\nbenchmarks/run            # everything, about 40 minutes on 2 cores\n"
+    w("```bash\nbenchmarks/run            # everything, about 55 minutes on 2 cores\n"
       "benchmarks/run --scale    # also benchmarks/scale 1,8,64,512 first\n```")
     w("")
     if settings.get("quick"):
