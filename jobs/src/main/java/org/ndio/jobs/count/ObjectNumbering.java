@@ -21,9 +21,9 @@ import scala.Tuple2;
  * <p>The merge and the sort are done here, per partition in plain maps and arrays, between two
  * plain shuffles ({@code partitionBy}), rather than by {@code reduceByKey}, {@code sortBy} and
  * {@code zipWithIndex}. Spark's aggregating and sorting shuffles estimate the size of their
- * in-memory collections as they grow (by walking the objects with reflection), and that took
- * 40% of the executors' time in a count of 2048 x 2048 x 40 voxels and 12k objects; a shuffle
- * with neither moves serialized records. And sortBy's sampling job and zipWithIndex's
+ * in-memory collections as they grow (by walking the objects with reflection), and a profile
+ * put 40% of the executors' time there in a count of 2048 x 2048 x 40 voxels and 12k objects;
+ * a shuffle with neither moves serialized records. And sortBy's sampling job and zipWithIndex's
  * counting job each computed the shuffles before them once more. Each step holds one
  * partition's objects in memory, where Spark's could spill them: about 150 bytes an object,
  * and a partition holds the objects of a few cuboids.
@@ -60,7 +60,13 @@ final class ObjectNumbering {
         .partitionBy(new FirstVoxels(partitions, grid.box().voxels()))
         .mapPartitions(ObjectNumbering::inFirstVoxelOrder, true)
         .persist(KEPT);
-    List<Long> counts = sorted.mapPartitions(ObjectNumbering::size).collect();
+    List<Long> counts;
+    try {
+      counts = sorted.mapPartitions(ObjectNumbering::size).collect();
+    } catch (RuntimeException e) {
+      sorted.unpersist(false); // the caller gets no numbering to close
+      throw e;
+    }
     long[] before = new long[counts.size()];
     for (int i = 1; i < before.length; i++) {
       before[i] = before[i - 1] + counts.get(i - 1);
