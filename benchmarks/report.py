@@ -268,7 +268,7 @@ def cores_table(rows, goals):
              "has N (`-XX:ActiveProcessorCount`), "
              "so local[1] is one core with its GC, JIT and pool threads, not one task beside a "
              "second core. Each core count ran in two JVMs, in the order local[1], local[2], "
-             "local[2], local[1], each JVM timed the job %s, and the fastest run counts: on "
+             "local[2], local[1] (the two local[1] JVMs on different CPUs), each JVM timed the job %s, and the fastest run counts: on "
              "this machine (a VM on a shared host) the cores' speed drifts from minute to "
              "minute, and the same local[1] run was seen taking 6 and 12 s of task CPU a few "
              "minutes apart. "
