@@ -444,9 +444,8 @@ def remote_table(rows, goals):
     return "\n".join(out)
 
 
-def codec_passes(d):
+def codec_passes(jmh):
     """How the codec rows were sampled: passes of both sides (benchmarks/blosc rounds)."""
-    jmh = read_json(os.path.join(d, "jmh-blosc.json")) or []
     seen = {}
     for r in jmh:
         key = (r["benchmark"], json.dumps(r["params"], sort_keys=True))
@@ -459,20 +458,20 @@ def codec_passes(d):
 
 
 def codec_table(d, goals, memcpy):
+    """The codec table and the sentence on how its rows were sampled."""
     jmh = read_json(os.path.join(d, "jmh-blosc.json"))
     ref = read_json(os.path.join(d, "cblosc.json"))
     if not jmh or not ref:
-        return "Not measured in this run (the codec area needs the ssTEM stack).", []
+        return ("Not measured in this run (the codec area needs the ssTEM stack).",
+                codec_passes(jmh or []))
     out = ["| payload | codec | op | ours MB/s | c-blosc MB/s | ours / c-blosc | limit: memcpy "
            "| goal 0.8x |", "|---|---|---|---|---|---|---|---|"]
-    pts = []
     for payload, spec, op, mine, theirs, _ in blosc_compare.pairs(jmh, ref):
         x = mine / theirs
         goals.add("codec", "%s %s %s" % (payload, spec, op), x)
-        pts.append(x)
         out.append("| %s | %s | %s | %.0f | %.0f | %.2f | %s | %s |" % (
             payload, spec, op, mine, theirs, x, f0(memcpy), verdict(x, GOALS["codec"])))
-    return "\n".join(out), pts
+    return "\n".join(out), codec_passes(jmh)
 
 
 def plots(rows, plot_dir):
@@ -542,7 +541,7 @@ def main(d, out_md, plot_dir, scale_md):
     cv = settings.get("convert_volume", "8x")
     lim = limits(rows, cv)
     memcpy = lim["memcpy"]
-    codec, _ = codec_table(d, goals, memcpy)
+    codec, codec_sampling = codec_table(d, goals, memcpy)
     label = kernel_table(rows, goals, "labelling", "scipy.ndimage.label", ["label6", "label26"],
                          memcpy)
     mesh = kernel_table(rows, goals, "meshing", "skimage marching_cubes", ["mesh"], memcpy)
@@ -596,12 +595,12 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("JMH (`benchmarks/blosc`), one thread each, best iteration; c-blosc through "
       "python3-blosc on the same bytes, best of five rounds. %s Payloads: the ssTEM "
-      "stack (uint8) and a uint64 segmentation of it. decode allocates its output, decodeInto reuses a buffer. Our "
-      "JVM runs as a long-lived executor would: a 2 GB heap committed and touched at start "
+      "stack (uint8) and a uint64 segmentation of it. decode allocates its output, "
+      "decodeInto reuses a buffer. Our JVM runs as a long-lived executor would: a 2 GB heap committed and touched at start "
       "(`-Xms2g -XX:+AlwaysPreTouch`) in transparent huge pages "
       "(`-XX:+UseTransparentHugePages`; a fresh 21 MB output then costs fewer page-table "
       "walks: decode of a stored sstem frame took 0.91-0.96 ms with them, 1.11-1.14 ms "
-      "without, in alternating forks)." % codec_passes(d))
+      "without, in alternating forks)." % codec_sampling)
     w("")
     w(codec)
     w("")
