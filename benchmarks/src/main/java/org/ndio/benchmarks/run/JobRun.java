@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +108,13 @@ public final class JobRun {
               Best.warmUp(WARM_UP_NANOS, Integer.MAX_VALUE, clean, () -> run(s, job, url,
                   labels, Files.createDirectories(work.resolve(job + "-" + round[0]++)), corner));
             }
-            List<Double> runs = new ArrayList<>();
-            JobFigures f = best(reps, times, clean, runs, () -> {
+            List<JobFigures> timed = timed(reps, times, clean, () -> {
               Path dir = Files.createDirectories(work.resolve(job + "-" + round[0]++));
               objects[0] = run(s, job, url, labels, dir, null);
               return objects[0];
             });
+            JobFigures f = timed.stream()
+                .min(Comparator.comparingDouble(JobFigures::wallSeconds)).orElseThrow();
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("peak_bytes", HeapPeak.bytes());
             extra.put("objects", objects[0]);
@@ -124,7 +126,8 @@ public final class JobRun {
             extra.put("shuffle_fs", Files.getFileStore(Path.of(s.sparkContext().getConf()
                 .get("spark.local.dir", System.getProperty("java.io.tmpdir")))).type());
             extra.putAll(f.fields());
-            extra.put("runs_s", runs);
+            extra.put("runs_s", timed.stream()
+                .map(t -> Math.round(t.wallSeconds() * 1e3) / 1e3).toList());
             extra.put("probe_calls_per_s", Math.round(CoreProbe.callsPerSecond(probe,
                 Integer.parseInt(cores), PROBE_NANOS) * 100) / 100.0);
             out.add(area(job), name, impl, job, f.wallSeconds(), voxels, bytes, extra);
@@ -142,19 +145,18 @@ public final class JobRun {
   }
 
   /**
-   * The figures of the fastest of {@code reps} runs; every run's wall seconds go to
-   * {@code runs}. Before each run, {@code untimed} removes
-   * the last one's output, outside the clock: output left in place made the later runs slower
-   * (mesh 8x: 4.2 s in its fourth run, 5.3 s in its eighth). The listener settles outside the
-   * clock.
+   * The figures of {@code reps} runs (at least one), in order. Before each run,
+   * {@code untimed} removes the last one's output, outside the clock: output left in place
+   * made the later runs slower (mesh 8x: 4.2 s in its fourth run, 5.3 s in its eighth). The
+   * listener settles outside the clock.
    */
-  private static JobFigures best(int reps, SparkMetrics times, Runnable untimed,
-      List<Double> runs, Best.Work w) throws Exception {
+  private static List<JobFigures> timed(int reps, SparkMetrics times, Runnable untimed,
+      Best.Work w) throws Exception {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
     times.settle(10_000);
     times.take();
-    JobFigures best = null;
+    List<JobFigures> runs = new ArrayList<>();
     for (int i = 0; i < Math.max(1, reps); i++) {
       untimed.run();
       long cpu = os.getProcessCpuTime();
@@ -163,13 +165,9 @@ public final class JobRun {
       long wall = System.nanoTime() - t;
       cpu = os.getProcessCpuTime() - cpu;
       times.settle(10_000);
-      JobFigures f = new JobFigures(wall / 1e9, cpu / 1e9, times.take());
-      runs.add(Math.round(wall / 1e6) / 1e3);
-      if (best == null || f.wallSeconds() < best.wallSeconds()) {
-        best = f;
-      }
+      runs.add(new JobFigures(wall / 1e9, cpu / 1e9, times.take()));
     }
-    return best;
+    return runs;
   }
 
   /** One run of {@code job}; {@code box} (null: all) limits the count and mesh jobs. */
