@@ -16,6 +16,7 @@ import org.ndio.jobs.spark.TestFaults;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
 import org.ndio.spark.source.ReadMetrics;
+import org.ndio.spark.source.TaskChunkWriter;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeFormat;
 import org.ndio.store.VolumeInfo;
@@ -124,7 +125,7 @@ public final class SparkConvert {
   /** Writes one partition's rows at their place in the target; returns the retries. */
   private static long writeTranslated(ParallelWrite write, Journal journal,
       Iterator<InternalRow> rows, long bx, long by, long bz) {
-    try (ParallelWrite.ChunkWriter out = TestFaults.wrap(write.writer())) {
+    try (ParallelWrite.ChunkWriter out = TestFaults.wrap(TaskChunkWriter.open(write))) {
       while (rows.hasNext()) {
         // Columns in the source's schema order: x0, y0, z0, x1, y1, z1, dtype, data.
         InternalRow r = rows.next();

@@ -22,6 +22,7 @@ import org.ndio.jobs.resume.Journal;
 import org.ndio.spark.Cuboid;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
+import org.ndio.spark.source.TaskChunkWriter;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeSpec;
 import org.ndio.store.VolumeUrl;
@@ -135,7 +136,7 @@ final class LabelWrite {
   private static void paint(Iterator<Cuboid> it, IdsOf idsOf, CountOptions.Rule o,
       CountGrid grid, DataType dtype, ParallelWrite write, Journal journal) throws Exception {
     BoundingBox box = grid.box();
-    try (ParallelWrite.ChunkWriter out = write.writer()) {
+    try (ParallelWrite.ChunkWriter out = TaskChunkWriter.open(write)) {
       while (it.hasNext()) {
         Cuboid c = it.next();
         Volume ids = relabel(c, o, grid, idsOf.of(c), dtype);

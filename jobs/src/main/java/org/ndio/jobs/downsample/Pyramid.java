@@ -21,7 +21,7 @@ import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
 import org.ndio.spark.Ndio;
 import org.ndio.spark.source.NdioErrors;
-import org.ndio.spark.source.TaskThread;
+import org.ndio.spark.source.TaskChunkWriter;
 import org.ndio.store.ParallelWrite;
 import org.ndio.store.VolumeInfo;
 import org.ndio.store.VolumeReader;
@@ -254,12 +254,11 @@ public final class Pyramid {
   /** One task: each cuboid reduced level after level, each level written at its place. */
   private static void reducePartition(Iterator<InternalRow> rows, List<Size3> factors,
       Reduction how, List<ParallelWrite> writes, Journal journal) {
+    // The rows stay on Spark's task thread (they carry its task context).
     List<ParallelWrite.ChunkWriter> out = new ArrayList<>();
-    // The rows stay on Spark's task thread (they carry its task context); the chunk writes,
-    // parallel inside, go to a thread of their own.
-    try (TaskThread thread = new TaskThread()) {
+    try {
       for (ParallelWrite w : writes) {
-        out.add(w.writer());
+        out.add(TaskChunkWriter.open(w));
       }
       while (rows.hasNext()) {
         InternalRow r = rows.next(); // x0, y0, z0, x1, y1, z1, dtype, data
@@ -277,15 +276,7 @@ public final class Pyramid {
           x0 /= f.x();
           y0 /= f.y();
           z0 /= f.z();
-          ParallelWrite.ChunkWriter w = out.get(i);
-          long wx = x0;
-          long wy = y0;
-          long wz = z0;
-          Volume reduced = v;
-          thread.call(() -> {
-            w.write(wx, wy, wz, reduced);
-            return null;
-          });
+          out.get(i).write(x0, y0, z0, v);
         }
         journal.mark(key);
       }

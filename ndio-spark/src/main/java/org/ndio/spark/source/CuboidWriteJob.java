@@ -107,7 +107,7 @@ final class CuboidWriteJob {
   }
 
   private static void writePartition(ParallelWrite write, DataType dtype, Iterator<Row> rows) {
-    try (ParallelWrite.ChunkWriter writer = write.writer()) {
+    try (ParallelWrite.ChunkWriter writer = TaskChunkWriter.open(write)) {
       while (rows.hasNext()) {
         Row r = rows.next();
         long x0 = r.getLong(0);

@@ -1,0 +1,50 @@
+package org.ndio.spark.source;
+
+import org.ndio.store.ParallelWrite;
+import org.ndio.volume.Volume;
+
+/**
+ * A Spark task's chunk writer that encodes and writes on the task's {@link TaskThread}. A
+ * store's writer spreads a box's chunks over parallel streams; called from Spark's task thread
+ * those ran on the JVM's common pool, which every task of the executor shares, so the tasks
+ * queued for its one worker (two cores) and a local[1] run used more than its core.
+ */
+public final class TaskChunkWriter implements ParallelWrite.ChunkWriter {
+
+  private final TaskThread thread = new TaskThread();
+  private final ParallelWrite.ChunkWriter out;
+
+  private TaskChunkWriter(ParallelWrite write) {
+    this.out = write.writer();
+  }
+
+  /** A writer of {@code write}'s chunks for the calling task. */
+  public static TaskChunkWriter open(ParallelWrite write) {
+    return new TaskChunkWriter(write);
+  }
+
+  @Override
+  public void write(long x, long y, long z, Volume data) {
+    thread.call(() -> {
+      out.write(x, y, z, data);
+      return null;
+    });
+  }
+
+  @Override
+  public long retries() {
+    return out.retries();
+  }
+
+  @Override
+  public void close() {
+    try {
+      thread.call(() -> {
+        out.close();
+        return null;
+      });
+    } finally {
+      thread.close();
+    }
+  }
+}
