@@ -6,8 +6,10 @@ import org.ndio.volume.Volume;
 /**
  * A Spark task's chunk writer that encodes and writes on the task's {@link TaskThread}. A
  * store's writer spreads a box's chunks over parallel streams; called from Spark's task thread
- * those ran on the JVM's common pool, which every task of the executor shares, so the tasks
- * queued for its one worker (two cores) and a local[1] run used more than its core.
+ * those spread over the JVM's common pool, which every task of the executor shares (on two
+ * cores it has one worker): the tasks queued for it, and a local[1] run used more than its one
+ * core. In local[2], the tasks of the level-0 copy of a downsample of 160 MB took 0.34 s in
+ * all this way, against 0.23 s on their own threads (0.23 s in local[1] either way).
  */
 public final class TaskChunkWriter implements ParallelWrite.ChunkWriter {
 
