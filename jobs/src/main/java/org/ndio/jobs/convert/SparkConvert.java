@@ -147,7 +147,7 @@ public final class SparkConvert {
    * most {@link #MAX_EDGE} (no chunk on either side is split), else the target's edge (target
    * chunks stay whole; a source chunk may then be read by two tasks).
    */
-  static Size3 cuboid(Size3 source, Size3 target) {
+  public static Size3 cuboid(Size3 source, Size3 target) {
     return new Size3(edge(source.x(), target.x()), edge(source.y(), target.y()),
         edge(source.z(), target.z()));
   }

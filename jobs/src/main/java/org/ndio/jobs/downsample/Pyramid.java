@@ -1,5 +1,6 @@
 package org.ndio.jobs.downsample;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.ndio.NdioException;
 import org.ndio.VolumeExistsException;
 import org.ndio.format.zarr.Multiscales;
 import org.ndio.format.zarr.OmeZarr;
-import org.ndio.jobs.convert.Convert;
 import org.ndio.jobs.convert.SparkConvert;
 import org.ndio.jobs.kernel.Downsampling;
 import org.ndio.jobs.kernel.Reduction;
@@ -40,7 +40,8 @@ import org.ndio.volume.VoxelSize;
  * passes: one pass reads the level it starts from once, in cuboids that are whole chunks of
  * every level it makes, and each task reduces its cuboid level after level in memory and
  * writes each level's chunks; a pass holds as many levels as keep its cuboids under {@link
- * Options#passBytes()}. The group's metadata lists the new levels only after they are written.
+ * Options#passBytes()}. A new group's first pass reads the source and writes level 0 from the
+ * same cuboids. The group's metadata lists the new levels only after they are written.
  */
 public final class Pyramid {
 
@@ -96,8 +97,8 @@ public final class Pyramid {
   }
 
   /**
-   * A pyramid build that keeps a journal as {@code resume} asks: the copy of level 0, each
-   * pass's cuboids and each published pass are recorded, so a run that stops can be finished
+   * A pyramid build that keeps a journal as {@code resume} asks: each pass's cuboids and each
+   * published pass are recorded, so a run that stops can be finished
    * by another with {@code resume}, which skips what is done and writes the same levels.
    */
   public static Result run(SparkSession spark, String url, Options o, JournalRequest resume) {
@@ -119,18 +120,44 @@ public final class Pyramid {
         "factor " + o.factor().map(Size3::toString).orElse("auto"),
         "reduction " + o.reduction().map(Reduction::name).orElse("default"),
         "pass bytes " + o.passBytes(),
-        "voxel size " + o.voxelSize().map(VoxelSize::toString).orElse("default"), ""));
+        "voxel size " + o.voxelSize().map(VoxelSize::toString).orElse("default"),
+        "level 0 written by the first pass", ""));
     if (o.out().isPresent()) {
       if (!journal.flagged("started")) {
-        start(spark, url, group, o.voxelSize(), journal);
+        requireNew(group, journal);
         journal.flag("started");
       }
     } else if (OmeZarr.multiscales(url).isEmpty()) {
       throw new NdioException(url + " is not an OME-Zarr multiscale group, so it cannot gain"
           + " levels in place; pass --out zarr:NEW_GROUP to start a pyramid from it");
     }
-    Multiscales ms = OmeZarr.multiscales(group).orElseThrow();
-    List<Multiscales.Level> levels = new ArrayList<>(ms.levels());
+    // A new group's level 0 is written by the first pass, from the cuboids it reads from the
+    // source to reduce: the source is read once, and the group lists level 0 once it is whole.
+    Optional<Multiscales> existing = OmeZarr.multiscales(group);
+    boolean copyLevel0 = existing.isEmpty();
+    VolumeInfo top;
+    String name;
+    String unit;
+    List<Multiscales.Level> levels = new ArrayList<>();
+    if (copyLevel0) {
+      try (VolumeReader r = Volumes.open(url)) {
+        top = r.info();
+      }
+      VoxelSize voxel = o.voxelSize().or(top::voxelSize)
+          .orElse(new VoxelSize(1, 1, 1, "nanometer"));
+      name = leaf(group);
+      unit = voxel.unit();
+      levels.add(new Multiscales.Level("0", new double[] {voxel.x(), voxel.y(), voxel.z()},
+          new double[] {0, 0, 0}));
+    } else {
+      name = existing.get().name();
+      unit = existing.get().unit();
+      levels.addAll(existing.get().levels());
+      try (VolumeReader r = Volumes.open(OmeZarr.member(group, levels.get(levels.size() - 1)
+          .path()))) {
+        top = r.info();
+      }
+    }
     // The levels the group had when the job began: a resumed run adds only what is missing.
     int base = Integer.parseInt(journal.noted("base").orElse(String.valueOf(levels.size())));
     journal.note("base", String.valueOf(base));
@@ -138,14 +165,9 @@ public final class Pyramid {
       throw new NdioException(group + " has " + levels.size() + " levels, which the journal of"
           + " a run that began with " + base + " and adds " + o.levels() + " cannot explain");
     }
-    VolumeInfo top;
-    try (VolumeReader r = Volumes.open(OmeZarr.member(group, levels.get(levels.size() - 1)
-        .path()))) {
-      top = r.info();
-    }
     Reduction how = o.reduction().orElse(top.dtype() == DataType.UINT64
         || top.dtype() == DataType.UINT32 ? Reduction.MODE : Reduction.MEAN);
-    VoxelSize size = levels.get(base - 1).voxelSize(ms.unit());
+    VoxelSize size = levels.get(base - 1).voxelSize(unit);
     List<Size3> factors = new ArrayList<>();
     for (int i = 0; i < o.levels(); i++) {
       Size3 f = o.factor().orElse(autoFactor(size));
@@ -157,19 +179,26 @@ public final class Pyramid {
     int done = levels.size() - base;
     while (done < factors.size()) {
       int start = levels.size() - 1;
-      Multiscales.Level from = levels.get(start);
-      String fromUrl = OmeZarr.member(group, from.path());
+      Journal passJournal = journal.stage("pass-" + (start + 1));
+      String fromUrl = copyLevel0 ? url : OmeZarr.member(group, levels.get(start).path());
+      BoundingBox from = top.extent();
+      Size3 fromChunks = top.chunks();
+      List<ParallelWrite> writes = new ArrayList<>();
+      if (copyLevel0) {
+        VolumeUrl target = VolumeUrl.parse(OmeZarr.member(group, "0"));
+        VolumeSpec spec = VolumeSpec.of(top.dtype(), new Size3(from.sizeX(), from.sizeY(),
+            from.sizeZ())).withVoxelSize(top.voxelSize().orElse(null));
+        writes.add(passJournal.write("level-0", target, () -> Volumes.format(target)
+            .beginParallel(target, spec, WriteMode.ERROR_IF_EXISTS)));
+        top = writes.get(0).info(); // the chunks level 0 is written in
+      }
       int k = levelsInPass(top, factors.subList(done, factors.size()), o.passBytes());
       List<Size3> pass = factors.subList(done, done + k);
-      Journal passJournal = journal.stage("pass-" + (start + 1));
-      List<ParallelWrite> writes = new ArrayList<>();
-      List<BoundingBox> extents = new ArrayList<>();
       BoundingBox e = top.extent();
       for (Size3 f : pass) {
         e = BoundingBox.ofShape(Downsampling.reducedSize(e.sizeX(), f.x()),
             Downsampling.reducedSize(e.sizeY(), f.y()), Downsampling.reducedSize(e.sizeZ(), f.z()));
-        extents.add(e);
-        String path = String.valueOf(start + 1 + writes.size());
+        String path = String.valueOf(start + writes.size() + (copyLevel0 ? 0 : 1));
         VolumeUrl target = VolumeUrl.parse(OmeZarr.member(group, path));
         VolumeSpec spec = VolumeSpec.of(top.dtype(), new Size3(e.sizeX(), e.sizeY(),
             e.sizeZ())).withChunks(top.chunks());
@@ -179,11 +208,22 @@ public final class Pyramid {
       Size3 total = product(pass);
       Size3 cuboid = new Size3(top.chunks().x() * total.x(), top.chunks().y() * total.y(),
           top.chunks().z() * total.z());
+      Map<String, String> read = Map.of("cuboid", cuboid.toString());
+      if (copyLevel0) {
+        // Cuboids from the source's corner, so that they map onto whole chunks of each level;
+        // lined up with the source's chunks too where that keeps them within the budget.
+        Size3 aligned = SparkConvert.cuboid(fromChunks, cuboid);
+        if (aligned.voxels() * top.dtype().bytes() <= o.passBytes()) {
+          cuboid = aligned;
+        }
+        read = Map.of("box", from.toString(), "cuboid", cuboid.toString(), "anchor", "box");
+      }
       try {
-        List<Size3> passFactors = List.copyOf(pass);
-        CuboidSkip.apply(Ndio.read(spark, fromUrl, Map.of("cuboid", cuboid.toString())),
-            passJournal.done()).queryExecution().toRdd().toJavaRDD().foreachPartition(
-                rows -> reducePartition(rows, passFactors, how, writes, passJournal));
+        Cuboids job = new Cuboids(from.x0(), from.y0(), from.z0(), copyLevel0,
+            List.copyOf(pass), how, List.copyOf(writes));
+        CuboidSkip.apply(Ndio.read(spark, fromUrl, read), passJournal.done())
+            .queryExecution().toRdd().toJavaRDD().foreachPartition(
+                rows -> reducePartition(rows, job, passJournal));
         for (ParallelWrite w : writes) {
           w.commit();
         }
@@ -204,8 +244,9 @@ public final class Pyramid {
             prev.translationXyz()[2] + (f.z() - 1) * prev.scaleXyz()[2] / 2};
         levels.add(new Multiscales.Level(String.valueOf(levels.size()), scale, translation));
       }
-      OmeZarr.writeMultiscales(group, new Multiscales(ms.name(), ms.unit(), levels,
+      OmeZarr.writeMultiscales(group, new Multiscales(name, unit, levels,
           how.name().toLowerCase(Locale.ROOT)));
+      copyLevel0 = false;
       try (VolumeReader r = Volumes.open(OmeZarr.member(group,
           levels.get(levels.size() - 1).path()))) {
         top = r.info();
@@ -223,9 +264,8 @@ public final class Pyramid {
     return new Result(group, extents, factors, passes);
   }
 
-  /** Copies the source into level 0 of a new group and writes the group's metadata. */
-  private static void start(SparkSession spark, String source, String group,
-      Optional<VoxelSize> given, Journal journal) {
+  /** Refuses a group that is not OME-Zarr, or that exists where a run starts afresh. */
+  private static void requireNew(String group, Journal journal) {
     if (!VolumeUrl.parse(group).scheme().equals("zarr")) {
       throw new NdioException("--out " + group + ": pyramids are written as OME-Zarr groups"
           + " (zarr:PATH)");
@@ -234,16 +274,6 @@ public final class Pyramid {
         .exists(VolumeUrl.parse(group)) || OmeZarr.multiscales(group).isPresent())) {
       throw new VolumeExistsException(group + " already exists");
     }
-    VoxelSize voxel;
-    try (VolumeReader r = Volumes.open(source)) {
-      voxel = given.or(() -> r.info().voxelSize())
-          .orElse(new VoxelSize(1, 1, 1, "nanometer"));
-    }
-    SparkConvert.run(spark, source, OmeZarr.member(group, "0"), Convert.Options.defaults(),
-        job -> journal.stage("level0"));
-    OmeZarr.writeMultiscales(group, new Multiscales(leaf(group), voxel.unit(),
-        List.of(new Multiscales.Level("0", new double[] {voxel.x(), voxel.y(), voxel.z()},
-            new double[] {0, 0, 0})), ""));
   }
 
   private static String leaf(String url) {
@@ -251,13 +281,22 @@ public final class Pyramid {
     return t.substring(Math.max(t.lastIndexOf('/'), t.indexOf(':')) + 1);
   }
 
+  /**
+   * What a pass's tasks do with its cuboids: read at {@code (x0, y0, z0)} of the level the pass
+   * starts from (its first voxel lands at 0, 0, 0), written as read when {@code copy} (level 0
+   * of a new group, the first of {@code writes}), and reduced by each factor in turn into the
+   * other writes.
+   */
+  private record Cuboids(long x0, long y0, long z0, boolean copy, List<Size3> factors,
+      Reduction how, List<ParallelWrite> writes) implements Serializable {}
+
   /** One task: each cuboid reduced level after level, each level written at its place. */
-  private static void reducePartition(Iterator<InternalRow> rows, List<Size3> factors,
-      Reduction how, List<ParallelWrite> writes, Journal journal) {
+  private static void reducePartition(Iterator<InternalRow> rows, Cuboids job,
+      Journal journal) {
     // The rows stay on Spark's task thread (they carry its task context).
     List<ParallelWrite.ChunkWriter> out = new ArrayList<>();
     try {
-      for (ParallelWrite w : writes) {
+      for (ParallelWrite w : job.writes()) {
         out.add(TaskChunkWriter.open(w));
       }
       while (rows.hasNext()) {
@@ -269,14 +308,20 @@ public final class Pyramid {
         Volume v = Volume.wrap(DataType.fromName(r.getUTF8String(6).toString()),
             (int) (r.getLong(3) - x0), (int) (r.getLong(4) - y0), (int) (r.getLong(5) - z0),
             r.getBinary(7));
-        for (int i = 0; i < factors.size(); i++) {
-          Size3 f = factors.get(i);
-          v = Downsampling.reduce(v, f, how);
+        x0 -= job.x0();
+        y0 -= job.y0();
+        z0 -= job.z0();
+        if (job.copy()) {
+          out.get(0).write(x0, y0, z0, v);
+        }
+        int next = job.copy() ? 1 : 0;
+        for (Size3 f : job.factors()) {
+          v = Downsampling.reduce(v, f, job.how());
           // Cuboids start on multiples of every pass factor: corners divide exactly.
           x0 /= f.x();
           y0 /= f.y();
           z0 /= f.z();
-          out.get(i).write(x0, y0, z0, v);
+          out.get(next++).write(x0, y0, z0, v);
         }
         journal.mark(key);
       }
