@@ -629,7 +629,7 @@ def main(d, out_md, plot_dir, scale_md):
     w("")
     w("Kernel: `Downsampling.reduce` (mean, rounded half up); numpy: "
       "`a.reshape(z/2,2,y/2,2,x/2,2).mean(axis=(1,3,5))` rounded back to uint8. Job: "
-      "`ndio downsample` with one 2x2x2 level into a new group, so it also copies level 0.")
+      "`ndio downsample` with one 2x2x2 level into a new group, so it also writes level 0 (from the same reads).")
     w("")
     w(down)
     w("")

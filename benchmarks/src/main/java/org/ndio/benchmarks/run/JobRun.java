@@ -28,15 +28,14 @@ import org.ndio.volume.Volume;
 
 /**
  * {@code JobRun URL NAME OUT.jsonl REPS WORK JOBS CORES [LABELS]}: whole Spark jobs on a stored
- * volume,
- * in {@code local[N]} for each N of the comma list CORES: {@code count} (threshold 128,
- * 6-connected), {@code downsample} (one 2x2x2 mean level into a new group, level 0 copied) and
- * {@code mesh} (binary PLY files: every cell of LABELS when given, as a connectomics user
- * meshes a segmentation, else the threshold-128 mask as one surface). Each figure carries the
- * JVM's peak heap, so a run of every size with the same -Xmx shows memory bounded by the
- * cuboids, not the volume, and where the time went ({@link JobFigures}: the tasks' summed run
- * and CPU time, the driver-only time) with the CPUs the JVM was allowed to run on, and what a
- * {@link CoreProbe} got from those CPUs right after the job's runs.
+ * volume, in {@code local[N]} for each N of the comma list CORES: {@code count} (threshold 128,
+ * 6-connected), {@code downsample} (one 2x2x2 mean level into a new group, which also writes
+ * level 0) and {@code mesh} (binary PLY files: every cell of LABELS when given, as a
+ * connectomics user meshes a segmentation, else the threshold-128 mask as one surface). Each
+ * figure carries the JVM's peak heap, so a run of every size with the same -Xmx shows memory
+ * bounded by the cuboids, not the volume, and where the time went ({@link JobFigures}: the
+ * tasks' summed run and CPU time, the driver-only time) with the CPUs the JVM was allowed to
+ * run on, and what a {@link CoreProbe} got from those CPUs right after the job's runs.
  */
 public final class JobRun {
 

@@ -219,7 +219,7 @@ public final class ScaleHarness {
       String c = DownsampleCheck.check(group, PYRAMID_LEVELS, image);
       LocalStorage.deleteTree(work.resolve("pyramid.zarr"));
       return c;
-    }, "new OME-Zarr group: level 0 copied from the source, then " + PYRAMID_LEVELS
+    }, "new OME-Zarr group: level 0 written from the source, with " + PYRAMID_LEVELS
         + " levels of " + PYRAMID_FACTOR + " (mean) in one pass; default compressor");
   }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "downsample", mixinStandardHelpOptions = true,
     description = "Build lower resolution levels with Spark. URL is an OME-Zarr multiscale"
         + " group that gains levels, or, with --out, any volume whose copy becomes level 0 of a"
-        + " new group. Levels read as zarr:GROUP --res N everywhere; napari, neuroglancer and"
+        + " new group (the source is read once). Levels read as zarr:GROUP --res N everywhere; napari, neuroglancer and"
         + " zarr-python open the group.")
 final class DownsampleCommand implements Callable<Integer> {
 
