@@ -8,18 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndio.NdioException;
+import org.ndio.jobs.kernel.Downsampling;
 import org.ndio.jobs.kernel.DownsamplingTest;
 import org.ndio.jobs.kernel.Reduction;
+import org.ndio.remote.boss.BossFixture;
+import org.ndio.remote.boss.BossRemote;
 import org.ndio.spark.SparkExtension;
 import org.ndio.store.VolumeReader;
 import org.ndio.store.Volumes;
 import org.ndio.testing.Python;
 import org.ndio.testing.TestVolumes;
+import org.ndio.volume.BoundingBox;
 import org.ndio.volume.DataType;
 import org.ndio.volume.Size3;
 import org.ndio.volume.Volume;
@@ -77,6 +82,32 @@ class PyramidTest {
     }
     checkWithNumpy(dir.resolve("pyramid").toString(), List.of("2,2,1", "2,2,1", "2,2,1"),
         "mean");
+  }
+
+  @Test
+  void aSourceWhoseExtentDoesNotStartAtTheOriginBecomesLevelZeroAtIt(SparkSession spark)
+      throws Exception {
+    Volume v = TestVolumes.random(DataType.UINT8, 70, 45, 23, 6);
+    BoundingBox frame = new BoundingBox(40, 110, 20, 65, 3, 26, 0);
+    try (BossFixture f = BossFixture.start(dir.resolve("boss"), Optional.empty())) {
+      f.channel("lab", "em", "img", DataType.UINT8, frame, 1, "anisotropic");
+      try (BossRemote boss = f.open("lab", "em", "img", BossFixture.FAST)) {
+        boss.postCutout(frame.x0(), frame.y0(), frame.z0(), 0, v);
+      }
+      String group = "zarr:" + dir.resolve("from-boss");
+      // Two passes, so the second reads the level 0 the first one wrote.
+      Pyramid.Result r = Pyramid.run(spark, f.url("lab", "em", "img"), Pyramid.Options.of(2)
+          .withFactor(new Size3(2, 2, 1)).withOut(group).withPassBytes(2 * 1024));
+      assertEquals(2, r.passes());
+      try (VolumeReader p = Volumes.open(group)) {
+        assertEquals(BoundingBox.ofShape(70, 45, 23), p.info().extent());
+        assertEquals(v, p.readAll(), "level 0 is the source, moved to the origin");
+        Volume one = Downsampling.reduce(v, new Size3(2, 2, 1), Reduction.MEAN);
+        assertEquals(one, p.level(1).readAll());
+        assertEquals(Downsampling.reduce(one, new Size3(2, 2, 1), Reduction.MEAN),
+            p.level(2).readAll());
+      }
+    }
   }
 
   @Test
