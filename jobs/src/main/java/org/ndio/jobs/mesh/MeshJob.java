@@ -203,7 +203,9 @@ public final class MeshJob {
         voxels.add(v.voxels());
         List<Tuple2<Long, KeyedMesh>> mine = new ArrayList<>();
         for (Map.Entry<Long, KeyedMesh> e : MarchingCubes.mesh(v, block, selection).entrySet()) {
-          mine.add(new Tuple2<>(e.getKey(), e.getValue()));
+          // Canonical here, in parallel, so that the one task that writes an object merges
+          // its pieces rather than sorting them all.
+          mine.add(new Tuple2<>(e.getKey(), e.getValue().canonical()));
         }
         if (journal.active()) {
           journal.mark(Journal.key(c.x0(), c.y0(), c.z0()), PiecesCodec.encode(mine));

@@ -103,16 +103,69 @@ public final class KeyedMesh implements Serializable {
   /**
    * Welds pieces into one canonical mesh: vertices with equal keys become one. Pieces must come
    * from cells owned once each; a triangle found twice means some cells were meshed twice, and
-   * is refused.
+   * is refused. Canonical pieces weld faster (their keys are merged, not sorted), and one
+   * canonical piece is its own weld.
    */
   public static KeyedMesh weld(Collection<KeyedMesh> pieces) {
+    boolean canonical = true;
+    for (KeyedMesh p : pieces) {
+      canonical &= p.isCanonical();
+    }
+    if (canonical && pieces.size() == 1) {
+      return pieces.iterator().next();
+    }
     int nk = 0;
     int nt = 0;
     for (KeyedMesh p : pieces) {
       nk += p.keys.length;
       nt += p.triangles.length;
     }
+    // map: a vertex's place among all pieces' vertices -> its index in the welded mesh
+    int[] map = new int[nk];
     long[] all = new long[nk];
+    int n = canonical ? mergeKeys(pieces, all, map) : sortKeys(pieces, all, map);
+    long[] keys = Arrays.copyOf(all, n);
+    int[] tris = new int[nt];
+    int at = 0;
+    int base = 0;
+    for (KeyedMesh p : pieces) {
+      for (int t : p.triangles) {
+        tris[at++] = map[base + t];
+      }
+      base += p.keys.length;
+    }
+    return new KeyedMesh(keys, sortTriangles(tris, keys));
+  }
+
+  /**
+   * Whether this mesh is in canonical form already: keys strictly ascending, each triangle
+   * starting at its lowest vertex, triangles strictly ascending.
+   */
+  private boolean isCanonical() {
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i - 1] >= keys[i]) {
+        return false;
+      }
+    }
+    for (int t = 0; t < triangles.length; t += 3) {
+      int a = triangles[t];
+      if (a >= triangles[t + 1] || a >= triangles[t + 2]) {
+        return false;
+      }
+      if (t > 0 && compare(triangles[t - 3], triangles[t - 2], triangles[t - 1], a,
+          triangles[t + 1], triangles[t + 2]) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The distinct keys of all pieces in order, into {@code all}, and each piece vertex's place
+   * among them into {@code map}; returns how many. Any pieces: one sort of all their keys.
+   */
+  private static int sortKeys(Collection<KeyedMesh> pieces, long[] all, int[] map) {
+    int nk = all.length;
     int[] from = new int[nk];
     int at = 0;
     for (KeyedMesh p : pieces) {
@@ -123,8 +176,6 @@ public final class KeyedMesh implements Serializable {
       from[i] = i;
     }
     sortCarrying(all, from);
-    // map: a vertex's place among all pieces' vertices -> its index in the welded mesh
-    int[] map = new int[nk];
     int n = 0;
     for (int i = 0; i < nk; i++) {
       if (n == 0 || all[i] != all[n - 1]) {
@@ -132,17 +183,80 @@ public final class KeyedMesh implements Serializable {
       }
       map[from[i]] = n - 1;
     }
-    long[] keys = Arrays.copyOf(all, n);
-    int[] tris = new int[nt];
-    at = 0;
-    int base = 0;
-    for (KeyedMesh p : pieces) {
-      for (int t : p.triangles) {
-        tris[at++] = map[base + t];
+    return n;
+  }
+
+  /**
+   * As {@link #sortKeys} for canonical pieces, whose keys are sorted already: a merge, which
+   * takes a heap of the pieces by their next key. Meshing a whole-stack mask makes one object
+   * of every cuboid's piece, and this weld is the serial step of writing it: the pieces are made
+   * canonical in parallel, where they are meshed.
+   */
+  private static int mergeKeys(Collection<KeyedMesh> pieces, long[] all, int[] map) {
+    KeyedMesh[] ps = pieces.toArray(new KeyedMesh[0]);
+    int k = ps.length;
+    int[] base = new int[k];
+    int[] next = new int[k];
+    int[] heap = new int[k];
+    int size = 0;
+    int at = 0;
+    for (int i = 0; i < k; i++) {
+      base[i] = at;
+      at += ps[i].keys.length;
+      if (ps[i].keys.length > 0) {
+        heap[size] = i;
+        siftUp(heap, size++, ps, next);
       }
-      base += p.keys.length;
     }
-    return new KeyedMesh(keys, sortTriangles(tris, keys));
+    int n = 0;
+    while (size > 0) {
+      int p = heap[0];
+      long key = ps[p].keys[next[p]];
+      if (n == 0 || all[n - 1] != key) {
+        all[n++] = key;
+      }
+      map[base[p] + next[p]] = n - 1;
+      if (++next[p] == ps[p].keys.length) {
+        heap[0] = heap[--size];
+      }
+      siftDown(heap, size, ps, next);
+    }
+    return n;
+  }
+
+  private static boolean before(int a, int b, KeyedMesh[] ps, int[] next) {
+    return ps[a].keys[next[a]] < ps[b].keys[next[b]];
+  }
+
+  private static void siftUp(int[] heap, int i, KeyedMesh[] ps, int[] next) {
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (!before(heap[i], heap[parent], ps, next)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, KeyedMesh[] ps, int[] next) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int c = l + 1 < size && before(heap[l + 1], heap[l], ps, next) ? l + 1 : l;
+      if (!before(heap[c], heap[i], ps, next)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[c];
+      heap[c] = t;
+      i = c;
+    }
   }
 
   /**
@@ -262,6 +376,10 @@ public final class KeyedMesh implements Serializable {
 
   private static int compare(int b1, int c1, int b2, int c2) {
     return b1 != b2 ? Integer.compare(b1, b2) : Integer.compare(c1, c2);
+  }
+
+  private static int compare(int a1, int b1, int c1, int a2, int b2, int c2) {
+    return a1 != a2 ? Integer.compare(a1, a2) : compare(b1, c1, b2, c2);
   }
 
   /** Vertex positions in voxel units (x, y, z per vertex): the middles of their edges. */
