@@ -98,8 +98,8 @@ public final class Pyramid {
 
   /**
    * A pyramid build that keeps a journal as {@code resume} asks: each pass's cuboids and each
-   * published pass are recorded, so a run that stops can be finished
-   * by another with {@code resume}, which skips what is done and writes the same levels.
+   * published pass are recorded, so a run that stops can be finished by another with {@code
+   * resume}, which skips what is done and writes the same levels.
    */
   public static Result run(SparkSession spark, String url, Options o, JournalRequest resume) {
     try {
