@@ -122,18 +122,18 @@ public final class Pyramid {
         "pass bytes " + o.passBytes(),
         "voxel size " + o.voxelSize().map(VoxelSize::toString).orElse("default"),
         "level 0 written by the first pass", ""));
+    Optional<Multiscales> existing = OmeZarr.multiscales(group);
     if (o.out().isPresent()) {
       if (!journal.flagged("started")) {
-        requireNew(group, journal);
+        requireNew(group, journal, existing);
         journal.flag("started");
       }
-    } else if (OmeZarr.multiscales(url).isEmpty()) {
+    } else if (existing.isEmpty()) {
       throw new NdioException(url + " is not an OME-Zarr multiscale group, so it cannot gain"
           + " levels in place; pass --out zarr:NEW_GROUP to start a pyramid from it");
     }
     // A new group's level 0 is written by the first pass, from the cuboids it reads from the
     // source to reduce: the source is read once, and the group lists level 0 once it is whole.
-    Optional<Multiscales> existing = OmeZarr.multiscales(group);
     boolean copyLevel0 = existing.isEmpty();
     VolumeInfo top;
     String name;
@@ -265,13 +265,14 @@ public final class Pyramid {
   }
 
   /** Refuses a group that is not OME-Zarr, or that exists where a run starts afresh. */
-  private static void requireNew(String group, Journal journal) {
+  private static void requireNew(String group, Journal journal,
+      Optional<Multiscales> existing) {
     if (!VolumeUrl.parse(group).scheme().equals("zarr")) {
       throw new NdioException("--out " + group + ": pyramids are written as OME-Zarr groups"
           + " (zarr:PATH)");
     }
     if (!journal.resumed() && (Volumes.format(VolumeUrl.parse(group))
-        .exists(VolumeUrl.parse(group)) || OmeZarr.multiscales(group).isPresent())) {
+        .exists(VolumeUrl.parse(group)) || existing.isPresent())) {
       throw new VolumeExistsException(group + " already exists");
     }
   }

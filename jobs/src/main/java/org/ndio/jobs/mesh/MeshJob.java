@@ -25,6 +25,7 @@ import org.ndio.jobs.kernel.mesh.Mesh;
 import org.ndio.jobs.kernel.mesh.MeshFormat;
 import org.ndio.jobs.kernel.mesh.MeshSelection;
 import org.ndio.jobs.kernel.mesh.Meshes;
+import org.ndio.jobs.kernel.mesh.SurfaceMeasure;
 import org.ndio.jobs.spark.SparkProgress;
 import org.ndio.jobs.resume.Journal;
 import org.ndio.jobs.resume.JournalRequest;
@@ -167,13 +168,13 @@ public final class MeshJob {
     // One cuboid a task: a task keeps its cuboids' pieces until it returns them, so a fixed
     // number of tasks would hold a share of the whole volume's meshes each.
     JavaRDD<BoundingBox> work = jsc.parallelize(todo, Math.max(1, todo.size()));
-    JavaPairRDD<Long, KeyedMesh> pieces = work
-        .mapPartitionsToPair(it -> pieces(url, level, box, selection, it, voxels, meshed));
+    JavaPairRDD<Long, Tuple2<KeyedMesh, SurfaceMeasure>> pieces = work.mapPartitionsToPair(
+        it -> pieces(url, level, box, selection, scale, it, voxels, meshed));
     if (!done.isEmpty()) {
       pieces = pieces.union(jsc.parallelize(done,
           Math.max(1, Math.min(done.size(), 4 * jsc.defaultParallelism())))
           .flatMapToPair(k -> PiecesCodec.decode(meshed.result(k), meshed.location() + " " + k)
-              .iterator()));
+              .stream().map(t -> measured(t._1(), t._2(), scale)).iterator()));
     }
     List<Written> written = pieces
         .groupByKey()
@@ -190,10 +191,10 @@ public final class MeshJob {
     return o.scale().or(info::voxelSize).orElse(new VoxelSize(1, 1, 1, null));
   }
 
-  private static Iterator<Tuple2<Long, KeyedMesh>> pieces(String url, int level,
-      BoundingBox box, MeshSelection selection, Iterator<BoundingBox> cuboids,
-      LongAccumulator voxels, Journal journal) {
-    List<Tuple2<Long, KeyedMesh>> out = new ArrayList<>();
+  private static Iterator<Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>>> pieces(String url,
+      int level, BoundingBox box, MeshSelection selection, VoxelSize scale,
+      Iterator<BoundingBox> cuboids, LongAccumulator voxels, Journal journal) {
+    List<Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>>> out = new ArrayList<>();
     try (VolumeReader opened = Volumes.open(url); TaskThread thread = new TaskThread()) {
       VolumeReader r = opened.level(level);
       while (cuboids.hasNext()) {
@@ -210,10 +211,20 @@ public final class MeshJob {
         if (journal.active()) {
           journal.mark(Journal.key(c.x0(), c.y0(), c.z0()), PiecesCodec.encode(mine));
         }
-        out.addAll(mine);
+        mine.forEach(t -> out.add(measured(t._1(), t._2(), scale)));
       }
     }
     return out.iterator();
+  }
+
+  /**
+   * A piece with its area and volume sums, taken here, in parallel, so that the task that
+   * writes a large object does not walk its triangles once more.
+   */
+  private static Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>> measured(long id,
+      KeyedMesh piece, VoxelSize scale) {
+    return new Tuple2<>(id, new Tuple2<>(piece, SurfaceMeasure.of(piece, scale.x(), scale.y(),
+        scale.z())));
   }
 
   /** Temporary files and staging directories of mesh writes that a stopped run cut short. */
@@ -232,11 +243,6 @@ public final class MeshJob {
     }
   }
 
-  private static List<KeyedMesh> pieces(Iterable<KeyedMesh> all) {
-    List<KeyedMesh> list = new ArrayList<>();
-    all.forEach(list::add);
-    return list;
-  }
 
   /**
    * Writes a task's objects, each through a staging directory of the task's own. Tasks that
@@ -244,7 +250,8 @@ public final class MeshJob {
    * spinning while the other's file system looked for a free inode (6% of the CPU of mesh 8x
    * in local[2] on ext4, by perf).
    */
-  private static Iterator<Written> write(Iterator<Tuple2<Long, Iterable<KeyedMesh>>> objects,
+  private static Iterator<Written> write(
+      Iterator<Tuple2<Long, Iterable<Tuple2<KeyedMesh, SurfaceMeasure>>>> objects,
       VoxelSize scale, double ratio, MeshFormat format, String dir) throws IOException {
     List<Written> written = new ArrayList<>();
     if (!objects.hasNext()) {
@@ -253,8 +260,14 @@ public final class MeshJob {
     Path staging = Files.createTempDirectory(Path.of(dir), STAGING);
     try {
       while (objects.hasNext()) {
-        Tuple2<Long, Iterable<KeyedMesh>> t = objects.next();
-        written.add(write(t._1(), KeyedMesh.weld(pieces(t._2())), scale, ratio, format, dir,
+        Tuple2<Long, Iterable<Tuple2<KeyedMesh, SurfaceMeasure>>> t = objects.next();
+        List<KeyedMesh> pieces = new ArrayList<>();
+        SurfaceMeasure measure = SurfaceMeasure.EMPTY;
+        for (Tuple2<KeyedMesh, SurfaceMeasure> p : t._2()) {
+          pieces.add(p._1());
+          measure = measure.plus(p._2());
+        }
+        written.add(write(t._1(), KeyedMesh.weld(pieces), measure, scale, ratio, format, dir,
             staging));
       }
       return written.iterator();
@@ -263,15 +276,18 @@ public final class MeshJob {
     }
   }
 
-  private static Written write(long id, KeyedMesh welded, VoxelSize scale, double ratio,
-      MeshFormat format, String dir, Path staging) {
+  private static Written write(long id, KeyedMesh welded, SurfaceMeasure measure,
+      VoxelSize scale, double ratio, MeshFormat format, String dir, Path staging) {
     Mesh m = welded.toMesh(scale.x(), scale.y(), scale.z());
     if (ratio < 1) {
       m = m.simplified(ratio);
     }
     Path file = Path.of(dir, id + format.extension());
     Meshes.writeStaged(m, file, format, staging);
-    return new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), m.volume(),
-        m.area());
+    return ratio < 1
+        ? new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), m.volume(),
+            m.area())
+        : new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), measure.volume(),
+            measure.area());
   }
 }

@@ -91,6 +91,7 @@ class MeshJobTest {
       assertEquals(expected.triangleCount(), w.triangles(), "object " + w.id());
       assertEquals(expected.vertexCount(), w.vertices(), "object " + w.id());
       assertEquals(expected.volume(), w.volume(), 1e-6 * Math.abs(expected.volume()));
+      assertEquals(expected.area(), w.area(), 1e-6 * expected.area());
       Mesh read = Meshes.read(Path.of(w.file()));
       MeshInvariants.check(read); // closed, manifold, consistently oriented
       assertEquals(expected.area(), read.area(), 1e-4 * expected.area(), "float32 file");

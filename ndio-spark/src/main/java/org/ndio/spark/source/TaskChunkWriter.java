@@ -14,11 +14,12 @@ import org.ndio.volume.Volume;
  */
 public final class TaskChunkWriter implements ParallelWrite.ChunkWriter {
 
-  private final TaskThread thread = new TaskThread();
   private final ParallelWrite.ChunkWriter out;
+  private final TaskThread thread;
 
   private TaskChunkWriter(ParallelWrite write) {
     this.out = write.writer();
+    this.thread = new TaskThread(); // after the writer, which may throw
   }
 
   /** A writer of {@code write}'s chunks for the calling task. */
