@@ -209,7 +209,11 @@ public final class Volume implements Serializable {
     return out;
   }
 
-  private boolean isWholeArray() {
+  /**
+   * Whether this volume is all of its array, in C order: then {@link #array()} is that array
+   * itself, and writing into it writes into the volume.
+   */
+  public boolean isWholeArray() {
     return offset == 0 && strideY == sx && strideZ == sx * sy
         && data.length == voxels() * dtype.bytes();
   }

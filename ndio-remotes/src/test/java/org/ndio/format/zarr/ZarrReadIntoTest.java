@@ -53,6 +53,40 @@ class ZarrReadIntoTest {
     }
   }
 
+  /**
+   * A whole chunk read into a volume that is all of its array is decoded in place: a chunk
+   * never written must come out as the fill value over what the target held, a target that is
+   * a view must get the same voxels by the general path, and a damaged chunk must be reported.
+   */
+  @Test
+  void wholeChunksReadIntoTheirTargetsInPlace() throws Exception {
+    Volume v = TestVolumes.random(DataType.UINT16, 32, 16, 4, 11);
+    v.view(16, 0, 0, 16, 16, 4).fill(0); // chunk 0.0.1 holds only the fill value: not stored
+    Path root = dir.resolve("w.zarr");
+    TestVolumes.write("zarr:" + root, v, new Size3(16, 16, 4), "blosc:lz4:5:byte");
+    assertTrue(Files.exists(root.resolve("0.0.0")) && !Files.exists(root.resolve("0.0.1")));
+    try (VolumeReader r = Volumes.open("zarr:" + root)) {
+      Volume whole = Volume.allocate(DataType.UINT16, 16, 16, 4);
+      Volume big = Volume.allocate(DataType.UINT16, 20, 16, 4);
+      for (BoundingBox b : List.of(BoundingBox.at(0, 0, 0, 16, 16, 4),
+          BoundingBox.at(16, 0, 0, 16, 16, 4))) {
+        whole.fill(7);
+        r.readInto(b, whole);
+        assertEquals(v.view(b), whole, "in place " + b);
+        big.fill(7);
+        Volume view = big.view(2, 0, 0, 16, 16, 4);
+        r.readInto(b, view);
+        assertEquals(v.view(b), view, "into a view " + b);
+      }
+      Path first = root.resolve("0.0.0");
+      byte[] stored = Files.readAllBytes(first);
+      Files.write(first, java.util.Arrays.copyOf(stored, stored.length / 2));
+      CorruptDataException e = assertThrows(CorruptDataException.class,
+          () -> r.readInto(BoundingBox.at(0, 0, 0, 16, 16, 4), whole));
+      assertTrue(e.getMessage().contains("0.0.0"), e.getMessage());
+    }
+  }
+
   @Test
   void aTruncatedChunkReadAfterALargerOneIsCorrupt() throws Exception {
     Volume v = TestVolumes.random(DataType.UINT8, 64, 32, 4, 3); // noise: frames near raw size
