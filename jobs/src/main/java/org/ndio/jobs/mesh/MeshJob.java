@@ -194,7 +194,8 @@ public final class MeshJob {
    * #CUBOIDS_PER_WRITE_TASK} cuboids, so that a task holds the pieces of a few cuboids' worth of
    * objects however large the volume, and at least one a core. One per cuboid, as the meshing
    * stage has, left most of them empty where objects span many cuboids: on the ssTEM threshold
-   * mesh (one object, 16 cuboids), 15 empty tasks took 70-80 ms of 0.5 s in local[1].
+   * mesh (one object, 16 cuboids), the writing stage took 0.17 s in local[1] with 16 tasks
+   * and 0.09 s with 2, of runs of 0.5-0.6 s.
    */
   static int writeTasks(int cuboids, int cores) {
     int byData = (cuboids + CUBOIDS_PER_WRITE_TASK - 1) / CUBOIDS_PER_WRITE_TASK;
