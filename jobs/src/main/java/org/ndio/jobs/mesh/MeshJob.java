@@ -259,7 +259,6 @@ public final class MeshJob {
     }
   }
 
-
   /**
    * Writes a task's objects, each through a staging directory of the task's own. Tasks that
    * created their temporary files in the shared output directory queued for its lock, one
