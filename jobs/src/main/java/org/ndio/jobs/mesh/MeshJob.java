@@ -171,13 +171,15 @@ public final class MeshJob {
     // One cuboid a task: a task keeps its cuboids' pieces until it returns them, so a fixed
     // number of tasks would hold a share of the whole volume's meshes each.
     JavaRDD<BoundingBox> work = jsc.parallelize(todo, Math.max(1, todo.size()));
+    // Pieces are measured for the written mesh's volume and area, unless it is simplified.
+    VoxelSize measureBy = ratio < 1 ? null : scale;
     JavaPairRDD<Long, Tuple2<KeyedMesh, SurfaceMeasure>> pieces = work.mapPartitionsToPair(
-        it -> pieces(url, level, box, selection, scale, it, voxels, meshed));
+        it -> pieces(url, level, box, selection, measureBy, it, voxels, meshed));
     if (!done.isEmpty()) {
       pieces = pieces.union(jsc.parallelize(done,
           Math.max(1, Math.min(done.size(), 4 * jsc.defaultParallelism())))
           .flatMapToPair(k -> PiecesCodec.decode(meshed.result(k), meshed.location() + " " + k)
-              .stream().map(t -> measured(t._1(), t._2(), scale)).iterator()));
+              .stream().map(t -> measured(t._1(), t._2(), measureBy)).iterator()));
     }
     List<Written> written = pieces
         .groupByKey(writeTasks(cuboids.size(), jsc.defaultParallelism()))
@@ -208,7 +210,7 @@ public final class MeshJob {
   }
 
   private static Iterator<Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>>> pieces(String url,
-      int level, BoundingBox box, MeshSelection selection, VoxelSize scale,
+      int level, BoundingBox box, MeshSelection selection, VoxelSize measureBy,
       Iterator<BoundingBox> cuboids, LongAccumulator voxels, Journal journal) {
     List<Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>>> out = new ArrayList<>();
     try (VolumeReader opened = Volumes.open(url); TaskThread thread = new TaskThread()) {
@@ -227,20 +229,21 @@ public final class MeshJob {
         if (journal.active()) {
           journal.mark(Journal.key(c.x0(), c.y0(), c.z0()), PiecesCodec.encode(mine));
         }
-        mine.forEach(t -> out.add(measured(t._1(), t._2(), scale)));
+        mine.forEach(t -> out.add(measured(t._1(), t._2(), measureBy)));
       }
     }
     return out.iterator();
   }
 
   /**
-   * A piece with its area and volume sums, taken here, in parallel, so that the task that
-   * writes a large object does not walk its triangles once more.
+   * A piece with its area and volume sums at voxel size {@code scale} (none where null), taken
+   * here, in parallel, so that the task that writes a large object does not walk its triangles
+   * once more.
    */
   private static Tuple2<Long, Tuple2<KeyedMesh, SurfaceMeasure>> measured(long id,
       KeyedMesh piece, VoxelSize scale) {
-    return new Tuple2<>(id, new Tuple2<>(piece, SurfaceMeasure.of(piece, scale.x(), scale.y(),
-        scale.z())));
+    return new Tuple2<>(id, new Tuple2<>(piece, scale == null ? SurfaceMeasure.EMPTY
+        : SurfaceMeasure.of(piece, scale.x(), scale.y(), scale.z())));
   }
 
   /** Temporary files and staging directories of mesh writes that a stopped run cut short. */
@@ -299,10 +302,9 @@ public final class MeshJob {
     }
     Path file = Path.of(dir, id + format.extension());
     Meshes.writeStaged(m, file, format, staging);
-    return ratio < 1
-        ? new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), m.volume(),
-            m.area())
-        : new Written(id, file.toString(), m.vertexCount(), m.triangleCount(), measure.volume(),
-            measure.area());
+    // a simplified mesh is measured as written; the pieces' sums describe the full one
+    boolean simplified = ratio < 1;
+    return new Written(id, file.toString(), m.vertexCount(), m.triangleCount(),
+        simplified ? m.volume() : measure.volume(), simplified ? m.area() : measure.area());
   }
 }

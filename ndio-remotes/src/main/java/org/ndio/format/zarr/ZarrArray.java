@@ -226,11 +226,9 @@ public class ZarrArray implements VolumeReader {
       if (buffers != null) {
         buffers.stored = stored.array();
       }
-      if (whole != null) {
-        raw = whole.array();
-        n = Blosc.decodeInto(stored, raw, 0);
-      } else if (buffers != null && buffers.raw != null) {
-        raw = buffers.raw;
+      byte[] into = whole != null ? whole.array() : buffers != null ? buffers.raw : null;
+      if (into != null) {
+        raw = into;
         n = Blosc.decodeInto(stored, raw, 0);
       } else {
         raw = meta.compressor().decode(stored.toArray(), meta.chunkBytes());
